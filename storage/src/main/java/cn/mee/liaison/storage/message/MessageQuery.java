@@ -1,0 +1,70 @@
+package cn.mee.liaison.storage.message;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A filter over filed messages; every part is optional (null means "any").
+ *
+ * @param unitScope when not null, only messages of these units are visible (a unit coordinator's view);
+ *                  an empty scope sees nothing
+ * @param text      a keyword looked for in the message text
+ */
+public record MessageQuery(
+        String chatId,
+        Long workGroupId,
+        Long unitId,
+        Long cityId,
+        Long roundId,
+        RecordType type,
+        String senderId,
+        Instant from,
+        Instant to,
+        String text,
+        Collection<Long> unitScope,
+        int offset,
+        int limit) {
+
+    public static MessageQuery all() {
+        return new MessageQuery(null, null, null, null, null, null, null, null, null, null, null, 0, 50);
+    }
+
+    public MessageQuery page(int newOffset, int newLimit) {
+        return new MessageQuery(chatId, workGroupId, unitId, cityId, roundId, type, senderId, from, to, text,
+                unitScope, newOffset, newLimit);
+    }
+
+    public MessageQuery inChat(String newChatId) {
+        return new MessageQuery(newChatId, workGroupId, unitId, cityId, roundId, type, senderId, from, to, text,
+                unitScope, offset, limit);
+    }
+
+    public MessageQuery ofType(RecordType newType) {
+        return new MessageQuery(chatId, workGroupId, unitId, cityId, roundId, newType, senderId, from, to, text,
+                unitScope, offset, limit);
+    }
+
+    public MessageQuery containing(String newText) {
+        return new MessageQuery(chatId, workGroupId, unitId, cityId, roundId, type, senderId, from, to, newText,
+                unitScope, offset, limit);
+    }
+
+    public MessageQuery scopedTo(Collection<Long> units) {
+        return new MessageQuery(chatId, workGroupId, unitId, cityId, roundId, type, senderId, from, to, text,
+                units == null ? null : List.copyOf(units), offset, limit);
+    }
+
+    /** The keyword as a LIKE pattern, with LIKE's own wildcards escaped by {@code !} (portable across databases). */
+    public String textPattern() {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String escaped = text.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return "%" + escaped + "%";
+    }
+
+    public boolean scopeIsEmpty() {
+        return unitScope != null && unitScope.isEmpty();
+    }
+}

@@ -1,0 +1,6 @@
+package cn.mee.liaison.storage.outbox;
+
+public enum MessageFormat {
+    TEXT,
+    MARKDOWN
+}

@@ -1,0 +1,294 @@
+package cn.mee.liaison.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.mee.liaison.storage.audit.AuditEntry;
+import cn.mee.liaison.storage.audit.AuditLogMapper;
+import cn.mee.liaison.storage.directory.CampaignRound;
+import cn.mee.liaison.storage.directory.Channel;
+import cn.mee.liaison.storage.directory.Chat;
+import cn.mee.liaison.storage.directory.City;
+import cn.mee.liaison.storage.directory.CityCoUnit;
+import cn.mee.liaison.storage.directory.DirectoryMapper;
+import cn.mee.liaison.storage.directory.GroupKind;
+import cn.mee.liaison.storage.directory.GroupMember;
+import cn.mee.liaison.storage.directory.MemberRole;
+import cn.mee.liaison.storage.directory.OrgUnit;
+import cn.mee.liaison.storage.directory.WorkGroup;
+import cn.mee.liaison.storage.message.ChatType;
+import cn.mee.liaison.storage.message.ContentKind;
+import cn.mee.liaison.storage.message.FiledMessage;
+import cn.mee.liaison.storage.message.FiledMessageMapper;
+import cn.mee.liaison.storage.message.MessageQuery;
+import cn.mee.liaison.storage.message.RecordType;
+import cn.mee.liaison.storage.outbox.MessageFormat;
+import cn.mee.liaison.storage.outbox.OutboxMapper;
+import cn.mee.liaison.storage.outbox.OutboxMessage;
+import cn.mee.liaison.storage.outbox.OutboxStatus;
+import cn.mee.liaison.storage.outbox.Purpose;
+import cn.mee.liaison.storage.outbox.TargetType;
+import cn.mee.liaison.storage.user.ConsoleRole;
+import cn.mee.liaison.storage.user.ConsoleUser;
+import cn.mee.liaison.storage.user.ConsoleUserMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.ibatis.cursor.Cursor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the mappers promise, run on every database the bot supports (see the subclasses). Each test runs in a
+ * transaction that is rolled back, and names its rows uniquely, so that a shared MySQL test database stays clean.
+ */
+@SpringBootTest(classes = StorageTestApplication.class)
+@Transactional
+abstract class StorageContractTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T02:30:00.123Z");
+
+    @Autowired
+    DirectoryMapper directory;
+    @Autowired
+    FiledMessageMapper messages;
+    @Autowired
+    OutboxMapper outbox;
+    @Autowired
+    ConsoleUserMapper users;
+    @Autowired
+    AuditLogMapper audit;
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+
+    // --- directory -------------------------------------------------------------------------------------------
+
+    @Test
+    void directoryRowsRoundTrip() {
+        long unitId = directory.insert(new OrgUnit(null, "中国环境科学研究院" + tag, "coord-" + tag, "王协调"));
+        long coUnitId = directory.insert(new OrgUnit(null, "生态环境部环境规划院" + tag, null, null));
+        long cityId = directory.insert(new City(null, "保定市" + tag, unitId));
+        directory.insertCityCoUnit(new CityCoUnit(cityId, coUnitId));
+        long roundId = directory.insert(new CampaignRound(null, "2026年第4轮" + tag,
+                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31)));
+        long groupId = directory.insert(new WorkGroup(null, "保定市中心组", roundId, cityId, unitId, GroupKind.CENTRAL));
+        long memberId = directory.insert(new GroupMember(null, groupId, "u-" + tag, "张三", MemberRole.LEADER));
+        long chatId = directory.insert(new Chat(null, Channel.SANDBOX, "bd-center-" + tag, groupId, "保定市中心组群",
+                null));
+
+        assertThat(directory.findUnits()).contains(
+                new OrgUnit(unitId, "中国环境科学研究院" + tag, "coord-" + tag, "王协调"));
+        assertThat(directory.findCities()).contains(new City(cityId, "保定市" + tag, unitId));
+        assertThat(directory.findCityCoUnits()).contains(new CityCoUnit(cityId, coUnitId));
+        assertThat(directory.findRounds()).contains(new CampaignRound(roundId, "2026年第4轮" + tag,
+                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 31)));
+        assertThat(directory.findWorkGroups()).contains(
+                new WorkGroup(groupId, "保定市中心组", roundId, cityId, unitId, GroupKind.CENTRAL));
+        assertThat(directory.findMembers()).contains(
+                new GroupMember(memberId, groupId, "u-" + tag, "张三", MemberRole.LEADER));
+        assertThat(directory.findChats()).contains(
+                new Chat(chatId, Channel.SANDBOX, "bd-center-" + tag, groupId, "保定市中心组群", null));
+
+        directory.updateMember(new GroupMember(memberId, groupId, "u-" + tag, "张三丰", MemberRole.MEMBER));
+        directory.updateChat(new Chat(chatId, Channel.SANDBOX, "bd-center-" + tag, null, "执法局群", null));
+        directory.deleteCityCoUnit(new CityCoUnit(cityId, coUnitId));
+        assertThat(directory.findMembers()).contains(
+                new GroupMember(memberId, groupId, "u-" + tag, "张三丰", MemberRole.MEMBER));
+        assertThat(directory.findChats()).filteredOn(c -> c.id() == chatId).singleElement()
+                .satisfies(c -> assertThat(c.bureauChat()).isTrue());
+        assertThat(directory.findCityCoUnits()).doesNotContain(new CityCoUnit(cityId, coUnitId));
+
+        directory.deleteMember(memberId);
+        directory.deleteChat(chatId);
+        assertThat(directory.findMembers()).extracting(GroupMember::id).doesNotContain(memberId);
+        assertThat(directory.findChats()).extracting(Chat::id).doesNotContain(chatId);
+    }
+
+    @Test
+    void aUnitNameIsUnique() {
+        directory.insert(new OrgUnit(null, "重复单位" + tag, null, null));
+        assertThatThrownBy(() -> directory.insert(new OrgUnit(null, "重复单位" + tag, null, null)))
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void theRevisionIsLockedAndBumped() {
+        long before = directory.lockRevision();
+        directory.bumpRevision(NOW);
+        assertThat(directory.currentRevision()).isEqualTo(before + 1);
+    }
+
+    // --- filed messages --------------------------------------------------------------------------------------
+
+    @Test
+    void aMessageIsFiledWithEverythingIntact() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("enterprisesChecked", 12);
+        fields.put("tomorrowPlan", "继续排查清苑区😀");
+        FiledMessage sent = message("m1", "日报：检查企业12家 😀", RecordType.DAILY_REPORT, fields, NOW);
+        long id = messages.insert(sent);
+
+        FiledMessage back = messages.findById(id).orElseThrow();
+        assertThat(back).isEqualTo(sent.withId(id));
+        assertThat(back.fields()).containsEntry("enterprisesChecked", 12)
+                .containsEntry("tomorrowPlan", "继续排查清苑区😀");
+        assertThat(back.receivedAt()).isEqualTo(NOW);
+        assertThat(messages.findByExternalId(Channel.SANDBOX, "m1-" + tag)).contains(back);
+        assertThat(messages.findByExternalId(Channel.WECOM_ROBOT, "m1-" + tag)).isEmpty();
+    }
+
+    @Test
+    void theSameExternalIdIsFiledOnlyOnce() {
+        messages.insert(message("dup", "收到", RecordType.ACK, Map.of(), NOW));
+        assertThatThrownBy(() -> messages.insert(message("dup", "收到", RecordType.ACK, Map.of(), NOW)))
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void searchFiltersByEveryColumnNewestFirst() {
+        String chat = "chat-" + tag;
+        messages.insert(message("a", "日报 检查企业3家", RecordType.DAILY_REPORT, Map.of(), NOW.minusSeconds(120)));
+        messages.insert(message("b", "问题：某厂 100%_露天堆放", RecordType.PROBLEM, Map.of(), NOW.minusSeconds(60)));
+        messages.insert(message("c", "收到", RecordType.ACK, Map.of(), NOW));
+
+        MessageQuery inChat = MessageQuery.all().inChat(chat);
+        assertThat(messages.search(inChat)).extracting(FiledMessage::externalId)
+                .containsExactly("c-" + tag, "b-" + tag, "a-" + tag);
+        assertThat(messages.count(inChat)).isEqualTo(3);
+        assertThat(messages.search(inChat.ofType(RecordType.PROBLEM))).extracting(FiledMessage::externalId)
+                .containsExactly("b-" + tag);
+        assertThat(messages.search(inChat.containing("检查企业"))).extracting(FiledMessage::externalId)
+                .containsExactly("a-" + tag);
+        // LIKE wildcards in the keyword are taken literally
+        assertThat(messages.count(inChat.containing("100%_"))).isEqualTo(1);
+        assertThat(messages.count(inChat.containing("%"))).isEqualTo(1);
+        assertThat(messages.count(inChat.containing("_"))).isEqualTo(1);
+        assertThat(messages.search(inChat.page(1, 1))).extracting(FiledMessage::externalId)
+                .containsExactly("b-" + tag);
+
+        MessageQuery window = new MessageQuery(chat, null, null, null, null, null, null,
+                NOW.minusSeconds(90), NOW, null, null, 0, 10);
+        assertThat(messages.search(window)).extracting(FiledMessage::externalId).containsExactly("b-" + tag);
+        assertThat(messages.count(inChat.scopedTo(List.of()))).isZero();
+        assertThat(messages.count(inChat.scopedTo(List.of(7L)))).isEqualTo(3);
+        assertThat(messages.count(inChat.scopedTo(List.of(8L)))).isZero();
+        assertThat(messages.countByType(NOW.minusSeconds(60), NOW.plusSeconds(1)))
+                .anySatisfy(c -> {
+                    assertThat(c.recordType()).isEqualTo(RecordType.PROBLEM);
+                    assertThat(c.total()).isGreaterThanOrEqualTo(1);
+                });
+        assertThat(messages.findInChatAfter(chat, 0, 10)).extracting(FiledMessage::externalId)
+                .containsExactly("a-" + tag, "b-" + tag, "c-" + tag);
+    }
+
+    @Test
+    void exportsStreamTheFilteredSet() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            messages.insert(message("s" + i, "消息" + i, RecordType.CHAT, Map.of(), NOW.plusSeconds(i)));
+        }
+        List<String> streamed = new ArrayList<>();
+        try (Cursor<FiledMessage> cursor = messages.stream(MessageQuery.all().inChat("chat-" + tag))) {
+            cursor.forEach(m -> streamed.add(m.text()));
+        }
+        assertThat(streamed).hasSize(25).startsWith("消息24", "消息23").endsWith("消息0");
+    }
+
+    // --- outbox ----------------------------------------------------------------------------------------------
+
+    @Test
+    void dueRowsAreClaimedSentOrRetried() {
+        long first = outbox.insert(pending("first", NOW));
+        long later = outbox.insert(pending("later", NOW.plusSeconds(600)));
+
+        List<Long> due = outbox.lockDueAmong(List.of(first, later), NOW);
+        assertThat(due).containsExactly(first);
+        outbox.claim(due, "worker-a", NOW.plusSeconds(30));
+        OutboxMessage claimed = outbox.findById(first).orElseThrow();
+        assertThat(claimed.status()).isEqualTo(OutboxStatus.SENDING);
+        assertThat(claimed.attempts()).isEqualTo(1);
+
+        // another worker cannot finish a row it does not hold
+        assertThat(outbox.markSent(first, "worker-b", NOW)).isFalse();
+        assertThat(outbox.markRetry(first, "worker-a", NOW.plusSeconds(5), "45009 api freq out of limit")).isTrue();
+        assertThat(outbox.findById(first).orElseThrow())
+                .extracting(OutboxMessage::status, OutboxMessage::lastError)
+                .containsExactly(OutboxStatus.PENDING, "45009 api freq out of limit");
+        assertThat(outbox.lockDueAmong(List.of(first), NOW)).isEmpty();
+        assertThat(outbox.lockDueAmong(List.of(first), NOW.plusSeconds(5))).containsExactly(first);
+
+        outbox.claim(List.of(first), "worker-a", NOW.plusSeconds(35));
+        assertThat(outbox.markSent(first, "worker-a", NOW.plusSeconds(6))).isTrue();
+        OutboxMessage sent = outbox.findById(first).orElseThrow();
+        assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(sent.sentAt()).isEqualTo(NOW.plusSeconds(6));
+        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(sent.lastError()).isNull();
+    }
+
+    @Test
+    void aClaimWhoseWorkerDiedBecomesDueAgain() {
+        long id = outbox.insert(pending("orphan", NOW));
+        outbox.claim(List.of(id), "dead-worker", NOW.plusSeconds(30));
+        assertThat(outbox.lockDueAmong(List.of(id), NOW.plusSeconds(29))).isEmpty();
+        assertThat(outbox.lockDueAmong(List.of(id), NOW.plusSeconds(31))).containsExactly(id);
+        assertThat(outbox.lockDue(NOW.plusSeconds(31), 1000)).contains(id);
+    }
+
+    @Test
+    void aTargetsTranscriptIsInSendingOrder() {
+        String target = "chat-" + tag;
+        long a = outbox.insert(pending("甲", NOW));
+        long b = outbox.insert(pending("乙", NOW));
+        outbox.claim(List.of(a, b), "w", NOW.plusSeconds(30));
+        outbox.markSent(b, "w", NOW.plusSeconds(1));
+        outbox.markSent(a, "w", NOW.plusSeconds(2));
+        assertThat(outbox.findSentTo(Channel.SANDBOX, target, null, 10)).extracting(OutboxMessage::content)
+                .containsExactly("乙", "甲");
+        assertThat(outbox.findSentTo(Channel.SANDBOX, target, NOW.plusSeconds(2), 10))
+                .extracting(OutboxMessage::content).containsExactly("甲");
+        assertThat(outbox.markFailed(a, "w", "late")).isFalse();
+    }
+
+    // --- users and audit -------------------------------------------------------------------------------------
+
+    @Test
+    void consoleUsersAndTheAuditLog() {
+        String name = "user-" + tag;
+        long id = users.insert(new ConsoleUser(null, name, "{bcrypt}x", "李四", ConsoleRole.BUREAU_STAFF, null, true,
+                NOW));
+        assertThat(users.findByUsername(name)).contains(
+                new ConsoleUser(id, name, "{bcrypt}x", "李四", ConsoleRole.BUREAU_STAFF, null, true, NOW));
+        users.updatePassword(name, "{bcrypt}y");
+        assertThat(users.findByUsername(name).orElseThrow().passwordHash()).isEqualTo("{bcrypt}y");
+
+        audit.insert(new AuditEntry(null, NOW, name, "EXPORT", "messages", "{\"rows\":3}"));
+        assertThat(audit.find("EXPORT", name, NOW.minusSeconds(1), NOW.plusSeconds(1), 0, 10))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.target()).isEqualTo("messages");
+                    assertThat(e.at()).isEqualTo(NOW);
+                });
+        assertThat(audit.count("EXPORT", name, null, null)).isEqualTo(1);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    private FiledMessage message(String id, String text, RecordType type, Map<String, Object> fields,
+                                 Instant at) {
+        return new FiledMessage(null, Channel.SANDBOX, "chat-" + tag, ChatType.GROUP, id + "-" + tag, "u1", "张三",
+                3L, 7L, 5L, 2L, type, ContentKind.TEXT, text, fields, "{\"text\":\"" + text + "\"}",
+                at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private OutboxMessage pending(String content, Instant due) {
+        return OutboxMessage.pending(Channel.SANDBOX, TargetType.CHAT, "chat-" + tag, MessageFormat.TEXT, content,
+                null, Purpose.REPLY, null, NOW).withNextAttemptAt(due);
+    }
+}
