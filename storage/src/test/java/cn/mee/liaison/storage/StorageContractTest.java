@@ -250,9 +250,9 @@ abstract class StorageContractTest {
         outbox.claim(List.of(a, b), "w", NOW.plusSeconds(30));
         outbox.markSent(b, "w", NOW.plusSeconds(1));
         outbox.markSent(a, "w", NOW.plusSeconds(2));
-        assertThat(outbox.findSentTo(Channel.SANDBOX, target, null, 10)).extracting(OutboxMessage::content)
+        assertThat(outbox.findSentTo(Channel.SANDBOX, TargetType.CHAT, target, null, 10)).extracting(OutboxMessage::content)
                 .containsExactly("乙", "甲");
-        assertThat(outbox.findSentTo(Channel.SANDBOX, target, NOW.plusSeconds(2), 10))
+        assertThat(outbox.findSentTo(Channel.SANDBOX, TargetType.CHAT, target, NOW.plusSeconds(2), 10))
                 .extracting(OutboxMessage::content).containsExactly("甲");
         assertThat(outbox.markFailed(a, "w", "late")).isFalse();
     }

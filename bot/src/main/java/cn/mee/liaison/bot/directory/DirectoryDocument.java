@@ -43,13 +43,12 @@ public record DirectoryDocument(
     public record Round(String name, String start, String end) {
     }
 
-    /** kind is CENTRAL, ORDINARY or SPECIAL. */
+    /**
+     * kind is CENTRAL, ORDINARY or SPECIAL. The members and chats listed replace the group's current ones;
+     * {@code null} (the key left out) keeps them as they are.
+     */
     public record WorkGroup(String name, String city, String unit, String kind, String round,
                             List<Member> members, List<Chat> chats) {
-        public WorkGroup {
-            members = orEmpty(members);
-            chats = orEmpty(chats);
-        }
     }
 
     /** role is LEADER or MEMBER. */

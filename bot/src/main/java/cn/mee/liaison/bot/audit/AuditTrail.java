@@ -1,0 +1,52 @@
+package cn.mee.liaison.bot.audit;
+
+import cn.mee.liaison.storage.audit.AuditEntry;
+import cn.mee.liaison.storage.audit.AuditLogMapper;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes the audit log: who did what, when (domain.md: "every push, export and configuration change is audited").
+ * An entry joins the caller's transaction, so an act that rolls back leaves no entry claiming it happened.
+ */
+@Service
+public class AuditTrail {
+
+    public static final String LOGIN = "LOGIN";
+    public static final String LOGIN_FAILED = "LOGIN_FAILED";
+    public static final String EXPORT = "EXPORT";
+    public static final String DIRECTORY_IMPORT = "DIRECTORY_IMPORT";
+    public static final String USER_CREATED = "USER_CREATED";
+    public static final String USER_UPDATED = "USER_UPDATED";
+    public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
+    public static final String EMERGENCY_RELAYED = "EMERGENCY_RELAYED";
+
+    /** Chinese names of the actions, for the console. */
+    public static final Map<String, String> LABELS = Map.of(
+            LOGIN, "登录",
+            LOGIN_FAILED, "登录失败",
+            EXPORT, "导出",
+            DIRECTORY_IMPORT, "导入组织架构",
+            USER_CREATED, "新建用户",
+            USER_UPDATED, "修改用户",
+            PASSWORD_CHANGED, "修改密码",
+            EMERGENCY_RELAYED, "转报突发情况");
+
+    private final AuditLogMapper mapper;
+    private final Clock clock;
+
+    AuditTrail(AuditLogMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public void record(String actor, String action, String target, String detail) {
+        mapper.insert(new AuditEntry(null, clock.instant(), actor == null ? "system" : actor, action,
+                truncate(target, 255), detail));
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,58 @@
+package cn.mee.liaison.bot.channel.sandbox;
+
+import cn.mee.liaison.bot.inbound.PipelineOutcome;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/sandbox")
+@Tag(name = "模拟群聊", description = "内置的模拟聊天渠道：与企业微信消息走同一条处理流程")
+class SandboxApi {
+
+    private final SandboxChat sandbox;
+    private final java.time.Clock clock;
+
+    SandboxApi(SandboxChat sandbox, java.time.Clock clock) {
+        this.sandbox = sandbox;
+        this.clock = clock;
+    }
+
+    @PostMapping("/messages")
+    @PreAuthorize("hasAnyRole('BUREAU_ADMIN','BUREAU_STAFF')")
+    @Operation(summary = "以某成员身份在模拟群中发言",
+            description = "返回归档记录的编号；机器人的回复在返回前已送达，可用 GET /chats/{chatId}/messages 读取。")
+    Map<String, Object> say(@RequestBody SandboxMessage message) {
+        PipelineOutcome outcome = sandbox.say(message);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("messageId", outcome.filed().id());
+        body.put("type", outcome.filed().recordType().name());
+        body.put("duplicate", outcome.duplicate());
+        return body;
+    }
+
+    @GetMapping("/chats/{chatId}/messages")
+    @Operation(summary = "机器人在该模拟群中说过的话（最早的在前）")
+    List<BotLine> botSaid(@PathVariable String chatId) {
+        ZoneId zone = clock.getZone();
+        return sandbox.botSaid(chatId, null).stream()
+                .map(m -> new BotLine(m.content(), m.sentAt().atZone(zone).toOffsetDateTime(), m.id(),
+                        m.purpose().name(), m.mentions()))
+                .toList();
+    }
+
+    /** One thing the bot said: the contract's text and sentAt, then extras. */
+    record BotLine(String text, OffsetDateTime sentAt, long id, String purpose, String mentions) {
+    }
+}

@@ -1,0 +1,85 @@
+package cn.mee.liaison.bot.command;
+
+import cn.mee.liaison.bot.inbound.ChatContext;
+import cn.mee.liaison.storage.message.RecordType;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The chat commands, by the Chinese word that starts them (and the other words people use for the same), the record
+ * type they file, and who may use them. The reply texts and examples live in i18n/replies.properties under
+ * {@code verb.<NAME>.*}.
+ */
+public enum Verb {
+    HELP(RecordType.COMMAND, Audience.ANYONE, "帮助", "菜单", "功能", "指令", "help"),
+    DAILY_REPORT(RecordType.DAILY_REPORT, Audience.ANYONE, "日报", "今日日报", "每日调度", "工作日报"),
+    PROBLEM(RecordType.PROBLEM, Audience.ANYONE, "问题", "发现问题", "问题线索"),
+    RECTIFICATION_CHECK(RecordType.RECTIFICATION_CHECK, Audience.ANYONE, "核查", "整改核查", "督办核查"),
+    PARTY_ACTIVITY(RecordType.PARTY_ACTIVITY, Audience.ANYONE, "党建", "党建活动", "支部活动"),
+    MEETING_FILING(RecordType.MEETING_FILING, Audience.ANYONE, "会议", "会议备案"),
+    INTERVIEW_FEEDBACK(RecordType.INTERVIEW_FEEDBACK, Audience.ANYONE, "约见", "约见反馈"),
+    BRIEF(RecordType.BRIEF, Audience.ANYONE, "简报", "工作简报", "总结", "工作总结", "小结"),
+    TYPICAL_CASE(RecordType.TYPICAL_CASE, Audience.ANYONE, "案例", "典型案例"),
+    EMERGENCY(RecordType.EMERGENCY, Audience.ANYONE, "急报", "紧急", "突发情况", "突发"),
+    PERSONNEL_CHANGE(RecordType.PERSONNEL_CHANGE, Audience.ANYONE, "人员", "人员替换", "人员变动", "换人"),
+    APPEAL(RecordType.APPEAL, Audience.ANYONE, "申诉"),
+    ASSISTANCE_REQUEST(RecordType.ASSISTANCE_REQUEST, Audience.ANYONE, "帮扶", "帮扶需求"),
+    ACK(RecordType.ACK, Audience.ANYONE, "收到", "已收到"),
+    QUERY(RecordType.COMMAND, Audience.ANYONE, "查询", "搜索", "查找");
+
+    private final RecordType recordType;
+    private final Audience audience;
+    private final List<String> words;
+
+    Verb(RecordType recordType, Audience audience, String... words) {
+        this.recordType = recordType;
+        this.audience = audience;
+        this.words = List.of(words);
+    }
+
+    public RecordType recordType() {
+        return recordType;
+    }
+
+    /** The word shown in help; the first of its words. */
+    public String word() {
+        return words.get(0);
+    }
+
+    public List<String> words() {
+        return words;
+    }
+
+    /** Whether this sender may use the command at all (some also check their target when run). */
+    public boolean allowedFor(ChatContext sender) {
+        return audience.test(sender);
+    }
+
+    /** Whether the command files a record of its own kind (rather than acting or answering). */
+    public boolean filesRecord() {
+        return recordType != RecordType.COMMAND;
+    }
+
+    /** Who may use a command. */
+    enum Audience implements Predicate<ChatContext> {
+        ANYONE {
+            @Override
+            public boolean test(ChatContext sender) {
+                return true;
+            }
+        },
+        /** Group leaders, unit coordinators and the bureau. */
+        LEADERS {
+            @Override
+            public boolean test(ChatContext sender) {
+                return sender.senderIsLeader() || !sender.coordinatorOf().isEmpty() || sender.speaksForBureau();
+            }
+        },
+        BUREAU {
+            @Override
+            public boolean test(ChatContext sender) {
+                return sender.speaksForBureau();
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package cn.mee.liaison.bot.console;
+
+import cn.mee.liaison.bot.directory.DirectoryCache;
+import cn.mee.liaison.bot.directory.DirectorySnapshot;
+import cn.mee.liaison.bot.records.RecordFilter;
+import cn.mee.liaison.bot.records.RecordSearch;
+import cn.mee.liaison.bot.security.Viewer;
+import cn.mee.liaison.storage.message.FiledMessageMapper;
+import cn.mee.liaison.storage.outbox.OutboxMapper;
+import cn.mee.liaison.storage.outbox.OutboxStatus;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** 概览: today's traffic by record type, the organisation's size, the outbox, and the latest records. */
+@Controller
+class HomePage {
+
+    private final FiledMessageMapper messages;
+    private final OutboxMapper outbox;
+    private final DirectoryCache directory;
+    private final RecordSearch records;
+    private final Clock clock;
+
+    HomePage(FiledMessageMapper messages, OutboxMapper outbox, DirectoryCache directory, RecordSearch records,
+             Clock clock) {
+        this.messages = messages;
+        this.outbox = outbox;
+        this.directory = directory;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        LocalDate today = LocalDate.now(clock);
+        ZonedDateTime start = today.atStartOfDay(clock.getZone());
+        DirectorySnapshot org = directory.snapshot();
+        model.addAttribute("today", today);
+        model.addAttribute("todayByType", messages.countByType(start.toInstant(), start.plusDays(1).toInstant()));
+        model.addAttribute("cities", org.cities().size());
+        model.addAttribute("groups", org.groups().size());
+        model.addAttribute("chats", org.chats().size());
+        model.addAttribute("units", org.units().size());
+        model.addAttribute("pending", outbox.countByStatus(OutboxStatus.PENDING));
+        model.addAttribute("failed", outbox.countByStatus(OutboxStatus.FAILED));
+        model.addAttribute("emptyDirectory", org.groups().isEmpty());
+        model.addAttribute("latest", records.search(RecordFilter.none(), Viewer.current(), 0, 10).items());
+        return "home";
+    }
+}

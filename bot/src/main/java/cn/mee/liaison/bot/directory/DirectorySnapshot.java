@@ -1,0 +1,210 @@
+package cn.mee.liaison.bot.directory;
+
+import cn.mee.liaison.storage.directory.BureauStaff;
+import cn.mee.liaison.storage.directory.CampaignRound;
+import cn.mee.liaison.storage.directory.Channel;
+import cn.mee.liaison.storage.directory.Chat;
+import cn.mee.liaison.storage.directory.City;
+import cn.mee.liaison.storage.directory.CityCoUnit;
+import cn.mee.liaison.storage.directory.GroupMember;
+import cn.mee.liaison.storage.directory.OrgUnit;
+import cn.mee.liaison.storage.directory.WorkGroup;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The whole organisation at one revision, in memory and immutable: every lookup the pipeline, the commands and the
+ * console make without touching the database. A few thousand rows even nationwide.
+ */
+public final class DirectorySnapshot {
+
+    private final long revision;
+    private final Map<Long, OrgUnit> units;
+    private final Map<Long, City> cities;
+    private final Map<Long, List<Long>> coUnitsByCity;
+    private final Map<Long, CampaignRound> rounds;
+    private final Map<Long, WorkGroup> groups;
+    private final Map<Long, List<GroupMember>> membersByGroup;
+    private final Map<String, List<GroupMember>> membershipsByUser;
+    private final Map<ChatKey, Chat> chats;
+    private final Map<Long, List<Chat>> chatsByGroup;
+    private final Map<String, BureauStaff> bureauStaff;
+
+    private record ChatKey(Channel channel, String chatId) {
+    }
+
+    public DirectorySnapshot(long revision, List<OrgUnit> units, List<City> cities, List<CityCoUnit> coUnits,
+                             List<CampaignRound> rounds, List<WorkGroup> groups, List<GroupMember> members,
+                             List<Chat> chats, List<BureauStaff> bureauStaff) {
+        this.revision = revision;
+        this.units = byId(units, OrgUnit::id);
+        this.cities = byId(cities, City::id);
+        this.coUnitsByCity = coUnits.stream().collect(Collectors.groupingBy(CityCoUnit::cityId,
+                Collectors.mapping(CityCoUnit::unitId, Collectors.toUnmodifiableList())));
+        this.rounds = byId(rounds, CampaignRound::id);
+        this.groups = byId(groups, WorkGroup::id);
+        this.membersByGroup = members.stream().collect(Collectors.groupingBy(GroupMember::workGroupId,
+                Collectors.toUnmodifiableList()));
+        this.membershipsByUser = members.stream().collect(Collectors.groupingBy(GroupMember::userId,
+                Collectors.toUnmodifiableList()));
+        this.chats = chats.stream().collect(Collectors.toUnmodifiableMap(c -> new ChatKey(c.channel(), c.chatId()),
+                Function.identity()));
+        this.chatsByGroup = chats.stream().filter(c -> c.workGroupId() != null)
+                .collect(Collectors.groupingBy(Chat::workGroupId, Collectors.toUnmodifiableList()));
+        this.bureauStaff = bureauStaff.stream().collect(Collectors.toUnmodifiableMap(BureauStaff::userId,
+                Function.identity()));
+    }
+
+    public static DirectorySnapshot empty() {
+        return new DirectorySnapshot(-1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
+    }
+
+    private static <T> Map<Long, T> byId(List<T> rows, Function<T, Long> id) {
+        return rows.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a,
+                java.util.LinkedHashMap::new));
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    public Collection<OrgUnit> units() {
+        return units.values();
+    }
+
+    public Collection<City> cities() {
+        return cities.values();
+    }
+
+    public Collection<CampaignRound> rounds() {
+        return rounds.values();
+    }
+
+    public Collection<WorkGroup> groups() {
+        return groups.values();
+    }
+
+    public Collection<Chat> chats() {
+        return chats.values();
+    }
+
+    public Collection<BureauStaff> bureauStaff() {
+        return bureauStaff.values();
+    }
+
+    public Optional<OrgUnit> unit(Long id) {
+        return Optional.ofNullable(id == null ? null : units.get(id));
+    }
+
+    public Optional<OrgUnit> unitNamed(String name) {
+        return units.values().stream().filter(u -> u.name().equals(name)).findFirst();
+    }
+
+    public Optional<City> city(Long id) {
+        return Optional.ofNullable(id == null ? null : cities.get(id));
+    }
+
+    public Optional<City> cityNamed(String name) {
+        return cities.values().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public List<Long> coUnitsOf(long cityId) {
+        return coUnitsByCity.getOrDefault(cityId, List.of());
+    }
+
+    public Optional<CampaignRound> round(Long id) {
+        return Optional.ofNullable(id == null ? null : rounds.get(id));
+    }
+
+    public Optional<CampaignRound> roundNamed(String name) {
+        return rounds.values().stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    public Optional<WorkGroup> group(Long id) {
+        return Optional.ofNullable(id == null ? null : groups.get(id));
+    }
+
+    public Optional<WorkGroup> groupNamed(String roundName, String name) {
+        return roundNamed(roundName).flatMap(r -> groups.values().stream()
+                .filter(g -> g.roundId().equals(r.id()) && g.name().equals(name)).findFirst());
+    }
+
+    /** Groups whose name is exactly, or else contains, the given text; newest round first. */
+    public List<WorkGroup> groupsMatching(String text) {
+        Comparator<WorkGroup> newestFirst = Comparator.comparing(
+                (WorkGroup g) -> rounds.get(g.roundId()).startDate()).reversed();
+        List<WorkGroup> exact = groups.values().stream().filter(g -> g.name().equals(text)).sorted(newestFirst)
+                .toList();
+        if (!exact.isEmpty()) {
+            return exact;
+        }
+        return groups.values().stream().filter(g -> g.name().contains(text)).sorted(newestFirst).toList();
+    }
+
+    public List<GroupMember> membersOf(long groupId) {
+        return membersByGroup.getOrDefault(groupId, List.of());
+    }
+
+    public List<GroupMember> membershipsOf(String userId) {
+        return userId == null ? List.of() : membershipsByUser.getOrDefault(userId, List.of());
+    }
+
+    public List<Chat> chatsOf(long groupId) {
+        return chatsByGroup.getOrDefault(groupId, List.of());
+    }
+
+    public Optional<Chat> chat(Channel channel, String chatId) {
+        return Optional.ofNullable(chats.get(new ChatKey(channel, chatId)));
+    }
+
+    public List<Chat> bureauChats() {
+        return chats.values().stream().filter(Chat::bureauChat).sorted(Comparator.comparing(Chat::id)).toList();
+    }
+
+    public boolean isBureauStaff(String userId) {
+        return userId != null && bureauStaff.containsKey(userId);
+    }
+
+    /** Units whose 协调联络员 this user is. */
+    public List<OrgUnit> unitsCoordinatedBy(String userId) {
+        if (userId == null) {
+            return List.of();
+        }
+        return units.values().stream().filter(u -> userId.equals(u.coordinatorUserId())).toList();
+    }
+
+    /** The name a user is known by in the directory, if any. */
+    public Optional<String> nameOf(String userId) {
+        if (userId == null) {
+            return Optional.empty();
+        }
+        BureauStaff staff = bureauStaff.get(userId);
+        if (staff != null) {
+            return Optional.of(staff.name());
+        }
+        return membershipsOf(userId).stream().map(GroupMember::name).findFirst()
+                .or(() -> unitsCoordinatedBy(userId).stream().map(OrgUnit::coordinatorName).findFirst());
+    }
+
+    public String unitName(Long id) {
+        return unit(id).map(OrgUnit::name).orElse(null);
+    }
+
+    public String cityName(Long id) {
+        return city(id).map(City::name).orElse(null);
+    }
+
+    public String roundName(Long id) {
+        return round(id).map(CampaignRound::name).orElse(null);
+    }
+
+    public String groupName(Long id) {
+        return group(id).map(WorkGroup::name).orElse(null);
+    }
+}

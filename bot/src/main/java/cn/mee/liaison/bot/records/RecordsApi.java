@@ -1,0 +1,50 @@
+package cn.mee.liaison.bot.records;
+
+import cn.mee.liaison.bot.security.Viewer;
+import cn.mee.liaison.bot.web.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/messages")
+@Tag(name = "消息记录", description = "每条进入机器人的消息都已归档为结构化记录")
+class RecordsApi {
+
+    private final RecordSearch search;
+
+    RecordsApi(RecordSearch search) {
+        this.search = search;
+    }
+
+    @GetMapping
+    @Operation(summary = "查询归档记录（最新在前）",
+            description = "from/to 可为日期（YYYY-MM-DD，to 含当天）或时间；q 为正文关键词；page 从 0 开始，size 不超过 200。"
+                    + "包保单位协调联络员只能看到本单位的记录。")
+    RecordPage list(@RequestParam(required = false) String chatId,
+                    @RequestParam(required = false) @Parameter(description = "记录类型，如 DAILY_REPORT") String type,
+                    @RequestParam(required = false) String from,
+                    @RequestParam(required = false) String to,
+                    @RequestParam(required = false) String q,
+                    @RequestParam(required = false) Long groupId,
+                    @RequestParam(required = false) Long unitId,
+                    @RequestParam(required = false) Long cityId,
+                    @RequestParam(required = false) Long roundId,
+                    @RequestParam(required = false) String senderId,
+                    @RequestParam(defaultValue = "0") int page,
+                    @RequestParam(defaultValue = "20") int size) {
+        RecordFilter filter = new RecordFilter(chatId, groupId, unitId, cityId, roundId, type, senderId, from, to, q);
+        return search.search(filter, Viewer.current(), page, size);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "一条记录，含解析字段和原始报文")
+    RecordView one(@PathVariable long id) {
+        return search.find(id, Viewer.current()).orElseThrow(() -> new NotFound("没有编号为 " + id + " 的记录"));
+    }
+}
