@@ -29,7 +29,7 @@ final class CellText {
             case STRING -> cell.getRichStringCellValue().getString();
             case NUMERIC -> number(cell);
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-            case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
+            case ERROR -> errorText(cell.getErrorCellValue());
             default -> null;
         };
         return blankToNull(text);
@@ -44,13 +44,22 @@ final class CellText {
     }
 
     private static String number(Cell cell) {
-        if (DateUtil.isCellDateFormatted(cell)) {
+        double value = cell.getNumericCellValue();
+        if (DateUtil.isValidExcelDate(value) && DateUtil.isCellDateFormatted(cell)) {
             return cell.getLocalDateTimeCellValue().toLocalDate().toString();
         }
-        double value = cell.getNumericCellValue();
         if (value == Math.rint(value) && Math.abs(value) < LARGEST_EXACT) {
             return Long.toString((long) value);
         }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** #N/A, #REF! …: kept, so that the validator shows the user what the cell says. */
+    private static String errorText(byte code) {
+        try {
+            return FormulaError.forInt(code).getString();
+        } catch (IllegalArgumentException e) {
+            return "#ERROR";
+        }
     }
 }

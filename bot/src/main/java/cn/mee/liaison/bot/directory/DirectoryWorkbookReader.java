@@ -7,13 +7,10 @@ import cn.mee.liaison.bot.directory.DirectoryDocument.Person;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Round;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Unit;
 import cn.mee.liaison.bot.directory.DirectoryDocument.WorkGroup;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +32,14 @@ import static cn.mee.liaison.bot.directory.DirectorySheet.WORK_GROUPS;
  */
 final class DirectoryWorkbookReader {
 
-    static final String WORKBOOK = "工作簿";
-    private static final String EXAMPLE_MARK = "示例";
-
-    private final Workbook workbook;
+    private final SheetRows sheets;
     private final List<DirectoryProblem> problems = new ArrayList<>();
     private final Map<String, String> locations = new LinkedHashMap<>();
     /** The work groups read, or {@code null} when the 工作组 sheet could not be read. */
     private List<GroupDraft> groups;
 
     DirectoryWorkbookReader(Workbook workbook) {
-        this.workbook = workbook;
+        this.sheets = new SheetRows(workbook, problems);
     }
 
     DirectoryWorkbook.ReadResult read() {
@@ -55,9 +49,9 @@ final class DirectoryWorkbookReader {
                 unitNames(row.text("共同负责单位"))));
         List<Round> rounds = entries(ROUNDS, "rounds", row -> new Round(row.text("轮次名称"),
                 DateText.iso(row.text("开始日期")), DateText.iso(row.text("结束日期"))));
-        groups = rows(WORK_GROUPS).map(this::groups).orElse(null);
-        rows(MEMBERS).ifPresent(this::attachMembers);
-        List<Chat> bureauChats = rows(CHATS).map(this::chats).orElse(List.of());
+        groups = sheets.of(WORK_GROUPS).map(this::groups).orElse(null);
+        sheets.of(MEMBERS).ifPresent(this::attachMembers);
+        List<Chat> bureauChats = sheets.of(CHATS).map(this::chats).orElse(List.of());
         List<Person> staff = entries(BUREAU_STAFF, "bureauStaff",
                 row -> new Person(row.text("账号"), row.text("姓名")));
         if (!problems.isEmpty()) {
@@ -70,7 +64,7 @@ final class DirectoryWorkbookReader {
 
     private <T> List<T> entries(DirectorySheet sheet, String path, Function<SheetRow, T> entry) {
         List<T> entries = new ArrayList<>();
-        for (SheetRow row : rows(sheet).orElse(List.of())) {
+        for (SheetRow row : sheets.of(sheet).orElse(List.of())) {
             locations.put(path + "[" + entries.size() + "]", row.location());
             entries.add(entry.apply(row));
         }
@@ -146,85 +140,6 @@ final class DirectoryWorkbookReader {
             return Optional.empty();
         }
         return Optional.of(named.get(0));
-    }
-
-    /** The sheet's non-empty, non-example data rows; empty when the sheet cannot be read (a problem says why). */
-    private Optional<List<SheetRow>> rows(DirectorySheet layout) {
-        Sheet sheet = sheet(layout.title());
-        if (sheet == null) {
-            if (!layout.required()) {
-                return Optional.of(List.of());
-            }
-            problems.add(new DirectoryProblem(WORKBOOK, "缺少" + layout.label()));
-            return Optional.empty();
-        }
-        Map<String, Integer> columns = columns(layout, sheet);
-        if (columns == null) {
-            return Optional.empty();
-        }
-        List<SheetRow> rows = new ArrayList<>();
-        for (Row row : sheet) {
-            if (row.getRowNum() == 0 || isExample(row)) {
-                continue;
-            }
-            Map<String, String> values = new HashMap<>();
-            columns.forEach((header, index) -> {
-                String text = CellText.of(row.getCell(index));
-                if (text != null) {
-                    values.put(header, text);
-                }
-            });
-            if (values.isEmpty()) {
-                continue;
-            }
-            if (rows.size() == DirectorySheet.MAX_ROWS) {
-                problems.add(new DirectoryProblem(layout.label(),
-                        "数据超过" + DirectorySheet.MAX_ROWS + "行的上限，请拆分后分批导入"));
-                return Optional.empty();
-            }
-            rows.add(new SheetRow(layout, row.getRowNum() + 1, values));
-        }
-        return Optional.of(rows);
-    }
-
-    /** Where each header of the layout is; {@code null} when a required header is missing (a problem says which). */
-    private Map<String, Integer> columns(DirectorySheet layout, Sheet sheet) {
-        Map<String, Integer> found = new HashMap<>();
-        Row header = sheet.getRow(0);
-        if (header != null) {
-            header.forEach(cell -> {
-                String text = CellText.of(cell);
-                if (text != null) {
-                    found.putIfAbsent(DirectorySheet.Column.key(text), cell.getColumnIndex());
-                }
-            });
-        }
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        boolean complete = true;
-        for (DirectorySheet.Column column : layout.columns()) {
-            Integer index = found.get(DirectorySheet.Column.key(column.header()));
-            if (index != null) {
-                columns.put(column.header(), index);
-            } else if (!column.optional()) {
-                problems.add(new DirectoryProblem(layout.rowLabel(1), "缺少表头\"" + column.header() + "\""));
-                complete = false;
-            }
-        }
-        return complete ? columns : null;
-    }
-
-    private Sheet sheet(String title) {
-        for (Sheet sheet : workbook) {
-            if (sheet.getSheetName().strip().equals(title)) {
-                return sheet;
-            }
-        }
-        return null;
-    }
-
-    private static boolean isExample(Row row) {
-        String first = CellText.of(row.getCell(0));
-        return first != null && first.startsWith(EXAMPLE_MARK);
     }
 
     private static Person person(String userId, String name) {
