@@ -72,6 +72,18 @@ class DirectoryWorkbookReadTest {
     }
 
     @Test
+    void formulaResultsAndErrorsAreReadAsTheCellShowsThem() {
+        TestWorkbook input = TestWorkbook.withAllSheets()
+                .row("包保单位", new FormulaCell("\"中国环境\"&\"监测总站\""), "coord-01", new FormulaCell("NA()"))
+                .row("执法局人员", true, new FormulaCell("1/0"));
+
+        DirectoryDocument document = workbook.read(input.stream()).document();
+
+        assertThat(document.units()).containsExactly(new Unit("中国环境监测总站", new Person("coord-01", "#N/A")));
+        assertThat(document.bureauStaff()).containsExactly(new Person("TRUE", "#DIV/0!"));
+    }
+
+    @Test
     void cellsAreTrimmedOfAllKindsOfSpace() {
         TestWorkbook input = TestWorkbook.withAllSheets()
                 .row("包保单位", "  中国环境科学研究院\u3000", "\u00A0coord-01 ", "王晓明\t");
