@@ -7,12 +7,12 @@ import cn.mee.liaison.storage.directory.WorkGroup;
 import java.util.Optional;
 
 /** Resolves a message's {@link ChatContext} from a directory snapshot. */
-final class ChatContexts {
+public final class ChatContexts {
 
     private ChatContexts() {
     }
 
-    static ChatContext resolve(InboundMessage message, DirectorySnapshot directory) {
+    public static ChatContext resolve(InboundMessage message, DirectorySnapshot directory) {
         Optional<Chat> chat = directory.chat(message.channel(), message.chatId());
         Optional<WorkGroup> group = chat.flatMap(c -> directory.group(c.workGroupId()));
         Optional<GroupMember> membership = group.flatMap(g -> directory.membersOf(g.id()).stream()

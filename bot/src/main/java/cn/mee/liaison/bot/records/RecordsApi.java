@@ -5,6 +5,8 @@ import cn.mee.liaison.bot.web.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RecordsApi {
 
     private final RecordSearch search;
+    private final RecordExport export;
 
-    RecordsApi(RecordSearch search) {
+    RecordsApi(RecordSearch search, RecordExport export) {
         this.search = search;
+        this.export = export;
     }
 
     @GetMapping
@@ -42,7 +46,22 @@ class RecordsApi {
         return search.search(filter, Viewer.current(), page, size);
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/export.xlsx")
+    @Operation(summary = "按同样的筛选条件导出 Excel（.xlsx）", description = "只读用户不能导出；每次导出都记入审计日志。")
+    void export(@RequestParam(required = false) String chatId, @RequestParam(required = false) String type,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(required = false) String q, @RequestParam(required = false) Long groupId,
+                @RequestParam(required = false) Long unitId, @RequestParam(required = false) Long cityId,
+                @RequestParam(required = false) Long roundId, @RequestParam(required = false) String senderId,
+                HttpServletResponse response) throws IOException {
+        RecordFilter filter = new RecordFilter(chatId, groupId, unitId, cityId, roundId, type, senderId, from, to, q);
+        Viewer viewer = Viewer.current();
+        export.check(filter, viewer);
+        RecordsPage.RecordExportResponse.start(response, "消息记录");
+        export.export(filter, viewer, response.getOutputStream());
+    }
+
+    @GetMapping("/{id:\\d+}")
     @Operation(summary = "一条记录，含解析字段和原始报文")
     RecordView one(@PathVariable long id) {
         return search.find(id, Viewer.current()).orElseThrow(() -> new NotFound("没有编号为 " + id + " 的记录"));

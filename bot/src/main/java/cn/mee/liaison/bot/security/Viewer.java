@@ -13,10 +13,17 @@ public record Viewer(String username, ConsoleRole role, Long unitId) {
 
     public static Viewer current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof ConsoleUserPrincipal user) {
+        if (auth == null || !auth.isAuthenticated()) {
+            throw new IllegalStateException("no console user is logged in");
+        }
+        if (auth.getPrincipal() instanceof ConsoleUserPrincipal user) {
             return new Viewer(user.getUsername(), user.role(), user.unitId());
         }
-        throw new IllegalStateException("no console user is logged in");
+        // another kind of login (a test user, a future single sign-on): the role from its authorities, no unit
+        ConsoleRole role = auth.getAuthorities().stream().map(a -> a.getAuthority().replaceFirst("^ROLE_", ""))
+                .flatMap(name -> java.util.Arrays.stream(ConsoleRole.values()).filter(r -> r.name().equals(name)))
+                .findFirst().orElse(ConsoleRole.VIEWER);
+        return new Viewer(auth.getName(), role, null);
     }
 
     /** The units whose records this viewer may see; null means all. */

@@ -36,7 +36,6 @@ public interface FiledMessageMapper {
 
     List<TypeCount> countByType(@Param("from") Instant from, @Param("to") Instant to);
 
-    /** Messages of one chat after a given id, oldest first: the console's live conversation view. */
-    List<FiledMessage> findInChatAfter(@Param("chatId") String chatId, @Param("afterId") long afterId,
-                                       @Param("limit") int limit);
+    /** The latest messages of one chat, newest first: the console's live conversation view. */
+    List<FiledMessage> findLatestInChat(@Param("chatId") String chatId, @Param("limit") int limit);
 }

@@ -1,6 +1,7 @@
 package cn.mee.liaison.bot.channel.sandbox;
 
 import cn.mee.liaison.bot.inbound.PipelineOutcome;
+import cn.mee.liaison.storage.outbox.OutboxMessage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
@@ -45,11 +46,21 @@ class SandboxApi {
     @GetMapping("/chats/{chatId}/messages")
     @Operation(summary = "机器人在该模拟群中说过的话（最早的在前）")
     List<BotLine> botSaid(@PathVariable String chatId) {
+        return lines(sandbox.botSaid(chatId, null));
+    }
+
+    private List<BotLine> lines(List<OutboxMessage> said) {
         ZoneId zone = clock.getZone();
-        return sandbox.botSaid(chatId, null).stream()
+        return said.stream()
                 .map(m -> new BotLine(m.content(), m.sentAt().atZone(zone).toOffsetDateTime(), m.id(),
                         m.purpose().name(), m.mentions()))
                 .toList();
+    }
+
+    @GetMapping("/users/{userId}/messages")
+    @Operation(summary = "机器人直接发给某人的消息（如转报给协调联络员的急报），最早的在前")
+    List<BotLine> botToldPerson(@PathVariable String userId) {
+        return lines(sandbox.botToldPerson(userId, null));
     }
 
     /** One thing the bot said: the contract's text and sentAt, then extras. */

@@ -1,7 +1,7 @@
 package cn.mee.liaison.bot.channel.sandbox;
 
 import cn.mee.liaison.bot.inbound.InboundMessage;
-import cn.mee.liaison.bot.inbound.InboundPipeline;
+import cn.mee.liaison.bot.pipeline.InboundPipeline;
 import cn.mee.liaison.bot.inbound.PipelineOutcome;
 import cn.mee.liaison.bot.outbox.OutboxWorker;
 import cn.mee.liaison.bot.web.BadRequest;

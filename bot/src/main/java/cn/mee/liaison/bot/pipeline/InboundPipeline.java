@@ -1,4 +1,4 @@
-package cn.mee.liaison.bot.inbound;
+package cn.mee.liaison.bot.pipeline;
 
 import cn.mee.liaison.bot.command.CommandRouter;
 import cn.mee.liaison.bot.command.Exchange;
@@ -6,6 +6,10 @@ import cn.mee.liaison.bot.command.Interpretation;
 import cn.mee.liaison.bot.command.Interpreter;
 import cn.mee.liaison.bot.command.Replies;
 import cn.mee.liaison.bot.directory.DirectoryCache;
+import cn.mee.liaison.bot.inbound.ChatContext;
+import cn.mee.liaison.bot.inbound.ChatContexts;
+import cn.mee.liaison.bot.inbound.InboundMessage;
+import cn.mee.liaison.bot.inbound.PipelineOutcome;
 import cn.mee.liaison.bot.outbox.Outbox;
 import cn.mee.liaison.storage.message.FiledMessage;
 import cn.mee.liaison.storage.message.FiledMessageMapper;

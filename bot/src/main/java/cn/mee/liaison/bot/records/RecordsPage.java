@@ -1,0 +1,102 @@
+package cn.mee.liaison.bot.records;
+
+import cn.mee.liaison.bot.directory.DirectoryCache;
+import cn.mee.liaison.bot.directory.DirectorySnapshot;
+import cn.mee.liaison.bot.security.Viewer;
+import cn.mee.liaison.bot.web.BadRequest;
+import cn.mee.liaison.bot.web.NotFound;
+import cn.mee.liaison.storage.directory.WorkGroup;
+import cn.mee.liaison.storage.message.RecordType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 消息记录 in the console: filter, search, page, open one record, export the filtered set. */
+@Controller
+class RecordsPage {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final RecordSearch search;
+    private final RecordExport export;
+    private final DirectoryCache directory;
+    private final Clock clock;
+
+    RecordsPage(RecordSearch search, RecordExport export, DirectoryCache directory, Clock clock) {
+        this.search = search;
+        this.export = export;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @GetMapping("/records")
+    String list(@ModelAttribute("filter") RecordFilter filter, @RequestParam(defaultValue = "0") int page,
+                Model model) {
+        Viewer viewer = Viewer.current();
+        try {
+            RecordPage result = search.search(filter, viewer, Math.max(page, 0), PAGE_SIZE);
+            model.addAttribute("result", result);
+            model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        } catch (BadRequest e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("result", new RecordPage(List.of(), 0));
+            model.addAttribute("pages", 0);
+        }
+        model.addAttribute("page", page);
+        choices(model, viewer);
+        return "records";
+    }
+
+    @GetMapping("/records/{id}")
+    String one(@PathVariable long id, Model model) {
+        RecordView record = search.find(id, Viewer.current())
+                .orElseThrow(() -> new NotFound("没有编号为 " + id + " 的记录"));
+        model.addAttribute("record", record);
+        model.addAttribute("fields", FieldsText.labelled(RecordType.valueOf(record.type()), record.fields()));
+        return "record";
+    }
+
+    @GetMapping("/records/export.xlsx")
+    void exportXlsx(@ModelAttribute RecordFilter filter, HttpServletResponse response) throws IOException {
+        Viewer viewer = Viewer.current();
+        export.check(filter, viewer);
+        RecordExportResponse.start(response, "消息记录-" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE));
+        export.export(filter, viewer, response.getOutputStream());
+    }
+
+    private void choices(Model model, Viewer viewer) {
+        DirectorySnapshot s = directory.snapshot();
+        model.addAttribute("types", RecordType.values());
+        model.addAttribute("groups", s.groups().stream().filter(g -> viewer.seesUnit(g.unitId()))
+                .sorted(Comparator.comparing(WorkGroup::name)).toList());
+        model.addAttribute("units", s.units().stream().filter(u -> viewer.seesUnit(u.id())).toList());
+        model.addAttribute("cities", s.cities());
+        model.addAttribute("rounds", s.rounds());
+        model.addAttribute("mayExport", viewer.mayExport());
+    }
+
+    /** Response headers of an Excel download, set before the body streams. */
+    static final class RecordExportResponse {
+        private RecordExportResponse() {
+        }
+
+        static void start(HttpServletResponse response, String name) {
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename(name + ".xlsx", StandardCharsets.UTF_8).build().toString());
+        }
+    }
+}

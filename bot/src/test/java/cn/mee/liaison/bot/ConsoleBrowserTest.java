@@ -1,0 +1,99 @@
+package cn.mee.liaison.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.mee.liaison.bot.support.RunningBot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real browser (Debian's headless Chromium): log in, load the demo organisation, chat in a sandbox
+ * group as a member, see the bot's reply appear without reloading, and find the filed record with its fields.
+ */
+class ConsoleBrowserTest extends RunningBot {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("liaison-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aMemberReportsInTheSandboxAndTheRecordIsFiled() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.titleContains("概览"));
+
+        browser.get(url("/directory"));
+        browser.findElement(By.id("load-demo")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "演示组织已载入"));
+        assertThat(browser.findElement(By.id("groups")).getText()).contains("保定市中心组");
+
+        browser.get(url("/sandbox"));
+        Select chat = new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat"))));
+        chat.selectByVisibleText(chat.getOptions().stream().map(WebElement::getText)
+                .filter(label -> label.endsWith("保定市第一组")).findFirst().orElseThrow());
+        Select member = new Select(browser.findElement(By.id("member")));
+        String memberLabel = member.getOptions().stream().map(WebElement::getText)
+                .filter(label -> label.contains("组员")).findFirst().orElseThrow();
+        member.selectByVisibleText(memberLabel);
+        String memberName = memberLabel.substring(0, memberLabel.indexOf('（'));
+
+        browser.findElement(By.id("text")).sendKeys(
+                "日报：检查企业七家，发现问题2个，督办问题核查1个，明日计划：夜查高碑店");
+        browser.findElement(By.id("send")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#conversation .bubble.bot"),
+                "已登记【每日调度】"));
+        List<WebElement> bubbles = browser.findElements(By.cssSelector("#conversation .bubble"));
+        assertThat(bubbles.get(bubbles.size() - 2).getText()).contains(memberName).contains("检查企业七家");
+        assertThat(bubbles.get(bubbles.size() - 1).getText()).contains("检查企业数：7");
+
+        browser.get(url("/records?q=" + "夜查高碑店"));
+        WebElement table = browser.findElement(By.id("records"));
+        assertThat(table.getText()).contains("每日调度").contains("保定市第一组").contains(memberName);
+        table.findElement(By.cssSelector("td a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fields")));
+        assertThat(browser.findElement(By.id("fields")).getText()).contains("检查企业数").contains("7")
+                .contains("明日计划").contains("夜查高碑店");
+    }
+}

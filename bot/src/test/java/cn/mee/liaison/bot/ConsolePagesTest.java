@@ -1,0 +1,104 @@
+package cn.mee.liaison.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.mee.liaison.bot.directory.DirectoryCache;
+import cn.mee.liaison.bot.directory.DirectoryDocument;
+import cn.mee.liaison.bot.directory.DirectoryWorkbook;
+import cn.mee.liaison.bot.support.RunningBot;
+import cn.mee.liaison.bot.support.TestOrganisation;
+import cn.mee.liaison.storage.audit.AuditLogMapper;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** The console's pages and forms: Excel import and template, roles, exports. */
+@AutoConfigureMockMvc
+class ConsolePagesTest extends RunningBot {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    DirectoryWorkbook workbook;
+    @Autowired
+    DirectoryCache directory;
+    @Autowired
+    AuditLogMapper audit;
+
+    private final TestOrganisation org = new TestOrganisation(UUID.randomUUID().toString().substring(0, 8));
+
+    @Test
+    void theConsoleAsksForALogin() throws Exception {
+        mvc.perform(get("/records")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("**/login"));
+    }
+
+    @Test
+    void theTemplateDownloadsAndReadsBackEmpty() throws Exception {
+        MvcResult result = mvc.perform(get("/directory/template.xlsx").with(user("staff").roles("BUREAU_STAFF")))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(result.getResponse().getHeader("Content-Disposition")).contains(".xlsx");
+        DirectoryDocument empty = workbook.read(new ByteArrayInputStream(result.getResponse().getContentAsByteArray()))
+                .document();
+        assertThat(empty.workGroups()).isEmpty();
+        assertThat(empty.units()).isEmpty();
+    }
+
+    @Test
+    void anExcelWorkbookIsImportedOnceAndAgainChangesNothing() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "组织架构.xlsx", null, workbook.write(org.document()));
+        mvc.perform(multipart("/directory/import").file(file).with(csrf()).with(user("staff").roles("BUREAU_STAFF")))
+                .andExpect(redirectedUrl("/directory"))
+                .andExpect(flash().attribute("ok", org.hamcrest.Matchers.containsString("新增")));
+        assertThat(directory.snapshot().groupNamed(org.round(), "保定市第一组")).isPresent();
+        assertThat(directory.snapshot().membersOf(directory.snapshot().groupNamed(org.round(), "保定市第一组")
+                .orElseThrow().id())).hasSize(2);
+
+        mvc.perform(multipart("/directory/import").file(file).with(csrf()).with(user("staff").roles("BUREAU_STAFF")))
+                .andExpect(flash().attribute("ok", "导入完成：没有变化。"));
+        assertThat(audit.count("DIRECTORY_IMPORT", "staff", null, null)).isEqualTo(1);
+    }
+
+    @Test
+    void aBadWorkbookIsRejectedNamingSheetAndRowAndNothingStays() throws Exception {
+        DirectoryDocument good = org.document();
+        DirectoryDocument.WorkGroup badGroup = new DirectoryDocument.WorkGroup("新建组", "不存在市", org.unitA(),
+                "ORDINARY", org.round(), List.of(), List.of());
+        DirectoryDocument bad = new DirectoryDocument(good.units(), good.cities(), good.rounds(),
+                List.of(good.workGroups().get(0), badGroup), good.bureauChats(), good.bureauStaff());
+        MockMultipartFile file = new MockMultipartFile("file", "bad.xlsx", null, workbook.write(bad));
+        mvc.perform(multipart("/directory/import").file(file).with(csrf()).with(user("staff").roles("BUREAU_STAFF")))
+                .andExpect(redirectedUrl("/directory"))
+                .andExpect(flash().attribute("error", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("「工作组」表第3行"),
+                        org.hamcrest.Matchers.containsString("不存在市"))));
+        assertThat(directory.snapshot().unitNamed(org.unitA())).isEmpty();
+    }
+
+    @Test
+    void pagesRenderForTheirRolesOnly() throws Exception {
+        mvc.perform(get("/").with(user("viewer").roles("VIEWER"))).andExpect(status().isOk());
+        mvc.perform(get("/records").with(user("viewer").roles("VIEWER"))).andExpect(status().isOk());
+        mvc.perform(get("/directory").with(user("viewer").roles("VIEWER"))).andExpect(status().isOk());
+        mvc.perform(get("/sandbox").with(user("viewer").roles("VIEWER"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/users").with(user("staff").roles("BUREAU_STAFF"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/audit").with(user("boss").roles("BUREAU_ADMIN"))).andExpect(status().isOk());
+        mvc.perform(post("/directory/demo").with(csrf()).with(user("viewer").roles("VIEWER")))
+                .andExpect(status().isForbidden());
+    }
+}

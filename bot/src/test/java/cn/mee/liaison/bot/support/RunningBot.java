@@ -1,0 +1,98 @@
+package cn.mee.liaison.bot.support;
+
+import cn.mee.liaison.testsupport.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole bot on a random port, on MariaDB when LIAISON_TEST_MYSQL_URL is set (CI) and on H2 otherwise, talked to
+ * over real HTTP. Tests share one running bot, so each names its groups and chats uniquely.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "liaison.security.admin-username=admin",
+        "liaison.security.admin-password=" + RunningBot.ADMIN_PASSWORD,
+        "liaison.data-dir=target/test-data"})
+public abstract class RunningBot {
+
+    public static final String ADMIN_PASSWORD = "admin-secret-1";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected ObjectMapper json;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.preferredProperties().forEach((key, value) -> registry.add(key, () -> value));
+        if (TestDatabase.mysqlAvailable()) {
+            registry.add("spring.profiles.active", () -> "mysql");
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** A call as the administrator. */
+    protected Answer call(String method, String path, Object body) {
+        return call("admin", ADMIN_PASSWORD, method, path, body);
+    }
+
+    protected Answer call(String user, String password, String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                String text = body instanceof String s ? s : json.writeValueAsString(body);
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+            }
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), response.body(), response.headers()
+                    .firstValue("Content-Type").orElse(""), json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP answer. */
+    public record Answer(int status, byte[] bytes, String contentType, ObjectMapper json) {
+
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        public JsonNode body() {
+            try {
+                return json.readTree(bytes);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + text(), e);
+            }
+        }
+    }
+}
