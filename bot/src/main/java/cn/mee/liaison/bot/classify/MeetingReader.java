@@ -1,0 +1,39 @@
+package cn.mee.liaison.bot.classify;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A formal meeting with the city (第八条(七)): it needs the lead unit's leader's approval first and is filed with the
+ * bureau after, with its units, head count and content.
+ */
+final class MeetingReader implements FreeTextReader {
+
+    private static final Pattern APPROVED_BY = Pattern.compile(
+            "经\\s*(?:请示)?\\s*([^,;。\\n]{2,24}?)\\s*(?:审批同意|批准同意|同意|批准|审批)");
+    private static final Pattern ASKED = Pattern.compile(
+            "请示\\s*([^,;。\\n]{2,24}?)\\s*(?:审批同意|批准同意|同意|批准)");
+    private static final Pattern SUBMITTED_TO = Pattern.compile("(?:已)?报(?:请)?\\s*([^,;。\\n]{2,20}?)\\s*(?:审批|批准)");
+    private static final Pattern UNITS_NAMED = Pattern.compile(
+            "(?:参会单位|参加单位|与会单位)\\s*(?:有|包括|为|是)?\\s*([^;。\\n]+?)(?=,?\\s*(?:共|参会人数|人数)|[;。\\n]|$)");
+    private static final Pattern UNITS_INVITED = Pattern.compile(
+            "(?:邀请|召集|组织)\\s*([^,;。\\n]{2,40}?)\\s*(?:等单位|等部门)?\\s*(?:负责同志|相关负责人|负责人)?\\s*"
+                    + "(?:参加|参会|召开|座谈|开会|共同)");
+
+    @Override
+    public void fill(Draft draft) {
+        String text = draft.text();
+        draft.offer("approver", firstGroup(APPROVED_BY, text)
+                .or(() -> firstGroup(ASKED, text))
+                .or(() -> firstGroup(SUBMITTED_TO, text)));
+        draft.offer("units", firstGroup(UNITS_NAMED, text).or(() -> firstGroup(UNITS_INVITED, text)));
+        draft.offer("participants", HeadCounts.find(draft.masked()));
+        draft.offer("content", draft.untouchedText());
+    }
+
+    static Optional<String> firstGroup(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        return matcher.find() ? Optional.of(matcher.group(1).strip()) : Optional.empty();
+    }
+}
