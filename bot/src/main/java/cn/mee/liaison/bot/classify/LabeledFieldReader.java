@@ -39,6 +39,9 @@ final class LabeledFieldReader {
                     + PARENTHESIS + "?\\s*(?:为|是|有)?\\s*[:=]?\\s*(?:为|是|有)?\\s*(?:共计|合计|累计|总计|共|计|约|达)?\\s*");
     private static final Pattern NEGATION_BEFORE = Pattern.compile("(?:未|没有|没|无|暂无|暂未|均未|尚未)\\s*$");
     private static final Pattern LEFTOVER_SEPARATORS = Pattern.compile("([,;、。])(?:\\s*[,;、。])+");
+    /** Sign-offs that end a message but belong to no field: 谢谢!, 请领导审阅, 汇报完毕. */
+    private static final Pattern COURTESY_AT_END = Pattern.compile(
+            "[。.!,\\s]*(?:谢谢|感谢|辛苦了|请审阅|请领导审阅|请指示|请领导指示|汇报完毕|以上)[!。.~\\s]*$");
     private static final String CLAUSE_SEPARATORS = ",;。!?、\n|";
     private static final int NUMBER_SEARCH_REACH = 8;
     /** How much may stand before {@code 名称:} in its clause: {@code 发现问题:} yes, {@code 复查某某砖厂督办问题:} no. */
@@ -321,7 +324,7 @@ final class LabeledFieldReader {
     }
 
     static String cleanText(String raw) {
-        String value = raw.strip();
+        String value = COURTESY_AT_END.matcher(raw.strip()).replaceFirst("");
         value = value.replaceAll("^[\\s,;:=、。]+", "").replaceAll("[\\s,;、。\\p{So}\\x{FE0F}\\x{200D}]+$", "");
         return value.strip();
     }

@@ -12,6 +12,9 @@ final class MeetingReader implements FreeTextReader {
 
     private static final Pattern APPROVED_BY = Pattern.compile(
             "经\\s*(?:请示)?\\s*([^,;。\\n]{2,24}?)\\s*(?:审批同意|批准同意|同意|批准|审批)");
+    /** 王局:经您同意后… — the approver is the leader the message is addressed to. */
+    private static final Pattern ADDRESSEE_APPROVED = Pattern.compile(
+            "^\\s*([^:,\\n]{1,8}?)\\s*[:,][^\\n]*?经\\s*(?:您|你)\\s*(?:同意|批准|审批)");
     private static final Pattern ASKED = Pattern.compile(
             "请示\\s*([^,;。\\n]{2,24}?)\\s*(?:审批同意|批准同意|同意|批准)");
     private static final Pattern SUBMITTED_TO = Pattern.compile("(?:已)?报(?:请)?\\s*([^,;。\\n]{2,20}?)\\s*(?:审批|批准)");
@@ -24,7 +27,8 @@ final class MeetingReader implements FreeTextReader {
     @Override
     public void fill(Draft draft) {
         String text = draft.text();
-        draft.offer("approver", firstGroup(APPROVED_BY, text)
+        draft.offer("approver", firstGroup(ADDRESSEE_APPROVED, text)
+                .or(() -> firstGroup(APPROVED_BY, text))
                 .or(() -> firstGroup(ASKED, text))
                 .or(() -> firstGroup(SUBMITTED_TO, text)));
         draft.offer("units", firstGroup(UNITS_NAMED, text).or(() -> firstGroup(UNITS_INVITED, text)));

@@ -26,6 +26,8 @@ public final class MessageClassifier {
     private static final Pattern PREVENTIVE = Pattern.compile(
             "注意|防止|避免|预防|防范|杜绝|谨防|严防|确保|提醒|不要|以防|(?<!遭)遇|如果|如发生|若|一旦|如有|如出现|万一|应急|要求|严禁");
     private static final Pattern CONDITIONAL_AFTER = Pattern.compile("^[^,;。\\n]{0,10}?(?:时|的话|情况时)");
+    /** A relative's illness (家中老人住院) is a reason for leave, not an emergency of the work group. */
+    private static final Pattern FAMILY = Pattern.compile("家中|家里|家人|老人|父亲|母亲|爱人|孩子|亲属|岳父|岳母");
     private static final Pattern NO_ONE_BEFORE = Pattern.compile("(?:无人|没有人|没人|未|没有|没|无|均未)\\s*$");
 
     private static final Pattern HEADED_CASE = Pattern.compile("典型案例|案例分享|【案例】|案例:");
@@ -112,7 +114,7 @@ public final class MessageClassifier {
         if (isProblem(text)) {
             return RecordType.PROBLEM;
         }
-        if (dailyHeader || daily >= 1) {
+        if (dailyHeader && !request || daily >= 1) {
             return RecordType.DAILY_REPORT;
         }
         if (!request && text.contains("典型案例")) {
@@ -162,7 +164,8 @@ public final class MessageClassifier {
             String after = text.substring(cue.end());
             boolean warning = PREVENTIVE.matcher(before).find() || CONDITIONAL_AFTER.matcher(after).find();
             boolean nobodyHurt = cue.group().equals("受伤") && NO_ONE_BEFORE.matcher(before).find();
-            if (!warning && !nobodyHurt) {
+            boolean family = FAMILY.matcher(before).find();
+            if (!warning && !nobodyHurt && !family) {
                 return true;
             }
         }

@@ -26,7 +26,10 @@ final class PersonnelChangeReader implements FreeTextReader {
         if (!draft.has("outgoing")) {
             Matcher leaves = LEAVES.matcher(text);
             if (leaves.find()) {
-                draft.offer("outgoing", namedInClause(text, leaves.start()).or(() -> nameBefore(text, leaves.start())));
+                Optional<String> incoming = draft.textValue("incoming");
+                draft.offer("outgoing", namedInClause(text, leaves.start())
+                        .or(() -> comrade(text).filter(name -> !incoming.equals(Optional.of(name))))
+                        .or(() -> subjectBefore(text, leaves.start())));
             }
         }
         if (!draft.has("incoming")) {
@@ -80,6 +83,20 @@ final class PersonnelChangeReader implements FreeTextReader {
             }
         }
         return Optional.empty();
+    }
+
+    /** The first person written as {@code 某某同志}. */
+    private static Optional<String> comrade(String text) {
+        int at = text.indexOf("同志");
+        return at > 0 ? PersonNames.endingAt(text, at) : Optional.empty();
+    }
+
+    /** The name right before {@code index} when it opens its clause: {@code 陈明撤回}, not {@code 需请假返京}. */
+    private static Optional<String> subjectBefore(String text, int index) {
+        return nameBefore(text, index).filter(name -> {
+            int start = text.lastIndexOf(name, index);
+            return start == 0 || ChineseNumerals.isBoundary(text.charAt(start - 1));
+        });
     }
 
     /** The name right before {@code index}, skipping a trailing 同志 and the words for the position. */
