@@ -16,12 +16,12 @@ final class AppealReader implements FreeTextReader {
     @Override
     public void fill(Draft draft) {
         String text = draft.text();
-        draft.offer("problemRef", MeetingReader.firstGroup(AGAINST, text)
+        draft.offer("problemRef", FreeTextReader.firstGroup(AGAINST, text)
                 .map(against -> RectificationReader.problemCode(against).orElse(against))
                 .or(() -> RectificationReader.problemCode(text))
-                .or(() -> MeetingReader.firstGroup(CONCERNING, text))
+                .or(() -> FreeTextReader.firstGroup(CONCERNING, text))
                 .or(() -> EnterpriseNames.find(text)));
-        draft.offer("reason", MeetingReader.firstGroup(REASON, text)
+        draft.offer("reason", FreeTextReader.firstGroup(REASON, text)
                 .map(LabeledFieldReader::cleanText)
                 .or(() -> Optional.of(APPEAL_PREFIX.matcher(draft.untouchedText()).replaceFirst(""))));
     }

@@ -43,7 +43,7 @@ final class AssistanceReader implements FreeTextReader {
                 return Optional.of(field);
             }
         }
-        return MeetingReader.firstGroup(FIELD_OF_HELP, text);
+        return FreeTextReader.firstGroup(FIELD_OF_HELP, text);
     }
 
     private static boolean isPunctuation(char c) {

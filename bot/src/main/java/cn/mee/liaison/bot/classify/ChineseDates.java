@@ -32,7 +32,8 @@ public final class ChineseDates {
     private static final Pattern FULL_NUMERIC = Pattern.compile(
             "(?<![\\d.\\-/])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d.\\-/])(?:\\s*[日号])?");
     private static final Pattern MONTH_DAY_CHINESE = Pattern.compile(
-            "(?<![\\d年])(\\d{1,2}|" + CN_SMALL + ")\\s*月\\s*(\\d{1,2}|" + CN_SMALL + ")(?:\\s*[日号]|(?![\\d份个家件处次人名项条起台辆户]))");
+            "(?<![\\d年])(\\d{1,2}|" + CN_SMALL + ")\\s*月\\s*(\\d{1,2}|" + CN_SMALL + ")"
+                    + "(?:\\s*[日号]|(?![\\d份个家件处次人名项条起台辆户]))");
     private static final Pattern MONTH_DAY_NUMERIC = Pattern.compile(
             "(?<![\\d.\\-/:A-Za-z])(\\d{1,2})([.\\-/])(\\d{1,2})(?![\\d.\\-/:%万千百吨米元亩度倍个小公kKmMgG])"
                     + "(?:\\s*[日号])?");

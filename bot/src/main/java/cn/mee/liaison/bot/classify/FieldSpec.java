@@ -27,7 +27,8 @@ public record FieldSpec(String code, String label, FieldKind kind, boolean requi
     public static final String GAP = "…";
 
     /** Count words that a NUMBER label may end with and people leave out: 夜查次数 → 夜查, 检查企业数 → 检查企业. */
-    private static final List<String> COUNT_SUFFIXES = List.of("次数", "人数", "个数", "件数", "家数", "数量", "总数", "人次", "家次", "车次", "数");
+    private static final List<String> COUNT_SUFFIXES = List.of(
+            "次数", "人数", "个数", "件数", "家数", "数量", "总数", "人次", "家次", "车次", "数");
 
     public FieldSpec {
         Objects.requireNonNull(kind, "kind");

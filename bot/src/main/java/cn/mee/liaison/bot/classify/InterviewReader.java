@@ -15,10 +15,11 @@ final class InterviewReader implements FreeTextReader {
     @Override
     public void fill(Draft draft) {
         String text = draft.text();
-        draft.offer("officials", MeetingReader.firstGroup(OFFICIALS, text));
-        draft.offer("problems", MeetingReader.firstGroup(PROBLEMS, text)
+        draft.offer("officials", FreeTextReader.firstGroup(OFFICIALS, text));
+        draft.offer("problems", FreeTextReader.firstGroup(PROBLEMS, text)
                 .map(LabeledFieldReader::cleanText)
                 .map(problems -> problems.replaceAll("[。.]$", "")));
-        draft.offer("county", draft.textValue("officials").flatMap(PlaceNames::county).or(() -> PlaceNames.county(text)));
+        draft.offer("county", draft.textValue("officials").flatMap(PlaceNames::county)
+                .or(() -> PlaceNames.county(text)));
     }
 }

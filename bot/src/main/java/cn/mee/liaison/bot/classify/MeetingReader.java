@@ -1,7 +1,5 @@
 package cn.mee.liaison.bot.classify;
 
-import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,17 +25,13 @@ final class MeetingReader implements FreeTextReader {
     @Override
     public void fill(Draft draft) {
         String text = draft.text();
-        draft.offer("approver", firstGroup(ADDRESSEE_APPROVED, text)
-                .or(() -> firstGroup(APPROVED_BY, text))
-                .or(() -> firstGroup(ASKED, text))
-                .or(() -> firstGroup(SUBMITTED_TO, text)));
-        draft.offer("units", firstGroup(UNITS_NAMED, text).or(() -> firstGroup(UNITS_INVITED, text)));
+        draft.offer("approver", FreeTextReader.firstGroup(ADDRESSEE_APPROVED, text)
+                .or(() -> FreeTextReader.firstGroup(APPROVED_BY, text))
+                .or(() -> FreeTextReader.firstGroup(ASKED, text))
+                .or(() -> FreeTextReader.firstGroup(SUBMITTED_TO, text)));
+        draft.offer("units", FreeTextReader.firstGroup(UNITS_NAMED, text)
+                .or(() -> FreeTextReader.firstGroup(UNITS_INVITED, text)));
         draft.offer("participants", HeadCounts.find(draft.masked()));
         draft.offer("content", draft.untouchedText());
-    }
-
-    static Optional<String> firstGroup(Pattern pattern, String text) {
-        Matcher matcher = pattern.matcher(text);
-        return matcher.find() ? Optional.of(matcher.group(1).strip()) : Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package cn.mee.liaison.bot.classify;
 import cn.mee.liaison.storage.message.RecordType;
 
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,6 +73,8 @@ public final class MessageClassifier {
             "收到|已收到|收|好的|好|明白|已阅|阅|了解|知道了|知道|ok|嗯|是|对|遵照执行|遵照|照办|执行|马上|立即|立刻|抓紧|尽快|按要求|一定|"
                     + "落实|办理|安排|谢谢|感谢|辛苦了|辛苦|了|啦|哈|呀|的|领导|组长|老师|各位|大家|已|1",
             Pattern.CASE_INSENSITIVE);
+    /** 👌 👍 🙏 */
+    private static final Set<Integer> ACK_EMOJI = Set.of(0x1F44C, 0x1F44D, 0x1F64F);
     private static final int SHORT_ACK = 12;
     private static final int LONGEST_ACK = 30;
 
@@ -85,7 +88,7 @@ public final class MessageClassifier {
         this.parsers = parsers;
     }
 
-    /** The record type of a message that came without a command word; the text should be {@link ChatText#normalize}d. */
+    /** The record type of a message without a command word; pass text through {@link ChatText#normalize} first. */
     public RecordType classify(String normalizedText) {
         String text = normalizedText == null ? "" : normalizedText.strip();
         if (text.isEmpty()) {
@@ -100,7 +103,9 @@ public final class MessageClassifier {
             return RecordType.TYPICAL_CASE;
         }
         int daily = dailyEvidence(text);
-        if (!request && (HEADED_BRIEF.matcher(firstLine).find() || HEADED_SUMMARY.matcher(firstLine).find() && daily < 2)) {
+        boolean headedBrief = HEADED_BRIEF.matcher(firstLine).find()
+                || HEADED_SUMMARY.matcher(firstLine).find() && daily < 2;
+        if (!request && headedBrief) {
             return RecordType.BRIEF;
         }
         boolean dailyHeader = DAILY_HEADER.matcher(firstLine).find();
@@ -200,7 +205,7 @@ public final class MessageClassifier {
             return true;
         }
         String rest = ACK_WORDS.matcher(compact).replaceAll("");
-        boolean onlySymbols = compact.isEmpty() && text.codePoints().anyMatch(c -> c == 0x1F44C || c == 0x1F44D || c == 0x1F64F);
+        boolean onlySymbols = compact.isEmpty() && text.codePoints().anyMatch(ACK_EMOJI::contains);
         return onlySymbols || !compact.isEmpty() && rest.isEmpty() && ACK_WORDS.matcher(compact).find();
     }
 

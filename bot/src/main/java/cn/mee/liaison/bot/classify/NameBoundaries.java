@@ -11,7 +11,8 @@ final class NameBoundaries {
 
     /** Words that stand right before a name; cut wherever they occur. */
     private static final List<String> LEAD_WORDS = List.of(
-            "企业名称", "现场检查", "发现", "检查", "排查", "核查", "复查", "复核", "核实", "督查", "巡查", "夜查", "暗查", "抽查", "走访", "前往", "位于", "来到", "地处", "约见",
+            "企业名称", "现场检查", "发现", "检查", "排查", "核查", "复查", "复核", "核实", "督查", "巡查", "夜查",
+            "暗查", "抽查", "走访", "前往", "位于", "来到", "地处", "约见",
             "反馈", "组织", "督促", "协调", "要求", "其中", "今天", "今日", "昨天", "昨日", "名称", "涉及", "包括", "对于",
             "关于", "针对", "以及", "我们", "我组", "本组", "工作组", "检查组");
     /** Single characters that stand before a name only at its very start (在长清区, 对XX公司). */

@@ -12,7 +12,8 @@ import java.util.Set;
 final class PersonNames {
 
     /** Characters that end a name when they follow it: 张三突发, 李四因病, 王五同志, 赵六任组长. */
-    private static final String AFTER_NAME = "轻重头腿手脚现正也还均都又一感病摔跌突因在于不出被受发晕身驾乘等和与及、同已目的今昨下上早晚开所将任担为接替替换顶回离返调请由从是作负同,.;:!?。 \n(";
+    private static final String AFTER_NAME = "轻重头腿手脚现正也还均都又一感病摔跌突因在于不出被受发晕身驾乘等和与及、同已目的"
+            + "今昨下上早晚开所将任担为接替换顶回离返调请由从是作负,.;:!?。 \n(";
     /** Characters that, right before a name, belong to the words in front of it: 由李四, 组员张三, 原组长王五. */
     private static final String BEFORE_NAME = "由将让请派经员长原新和与及、的是为把被由对";
     /** Characters a name does not start with: 担任, 为, 的 … */

@@ -12,7 +12,7 @@ final class PersonnelChangeReader implements FreeTextReader {
     /** 李四接替张三: the first name comes, the second goes. */
     private static final Pattern TAKES_OVER = Pattern.compile("接替|替换|替代|顶替|代替");
     /** 张三更换为李四: the first name goes, the second comes. */
-    private static final Pattern REPLACED_BY = Pattern.compile("(?:更换为|调整为|替换为|换成|换为|改为|变更为|由)");
+    private static final Pattern REPLACED_BY = Pattern.compile("更换为|调整为|替换为|换成|换为|改为|变更为");
     private static final Pattern LEAVES = Pattern.compile("(?:撤回|调回|返回|离组|离开|退出|返京|回京|回单位)");
     private static final Pattern COMES = Pattern.compile("(?:新增|增派|补充|增补|加入|新任|新到|报到)\\s*(?:组长|组员|成员|人员)?\\s*");
     private static final Pattern POSITION_WORD = Pattern.compile("(?:组长|组员|成员|队员|联络员)");
@@ -39,7 +39,7 @@ final class PersonnelChangeReader implements FreeTextReader {
             }
         }
         draft.offer("position", position(text));
-        draft.offer("reason", MeetingReader.firstGroup(REASON, text));
+        draft.offer("reason", FreeTextReader.firstGroup(REASON, text));
     }
 
     private static void readSwap(Draft draft, String text) {
@@ -57,10 +57,6 @@ final class PersonnelChangeReader implements FreeTextReader {
         while (replacedBy.find()) {
             Optional<String> after = PersonNames.startingAt(text, replacedBy.end());
             if (after.isEmpty()) {
-                continue;
-            }
-            if (replacedBy.group().equals("由")) {
-                // 组长由张三调整为李四 is read by the next match; 由李四负责 names the newcomer
                 continue;
             }
             draft.offer("outgoing", nameBefore(text, replacedBy.start()));

@@ -13,7 +13,8 @@ final class RectificationReader implements FreeTextReader {
     /** A problem number: DB-2026-0153, WT20261128003, 编号：20261128003. */
     private static final Pattern PROBLEM_CODE = Pattern.compile(
             "(?<![A-Za-z0-9])(?!(?:PM|NO|SO|CO|NH|O)\\d)[A-Za-z]{1,8}[-_]?\\d{2,}(?:[-_]\\d+)*(?![A-Za-z0-9])");
-    private static final Pattern NUMBERED = Pattern.compile("(?:编号|问题号|督办单号?)\\s*(?:为|是)?\\s*[:#]?\\s*([A-Za-z0-9-]{4,})");
+    private static final Pattern NUMBERED = Pattern.compile(
+            "(?:编号|问题号|督办单号?)\\s*(?:为|是)?\\s*[:#]?\\s*([A-Za-z0-9-]{4,})");
     private static final int SUBSTANTIAL_EVIDENCE = 6;
 
     @Override

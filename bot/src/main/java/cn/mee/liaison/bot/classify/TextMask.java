@@ -41,7 +41,7 @@ final class TextMask {
         return new String(masked);
     }
 
-    /** True when the line holding {@code index} starts with a list marker. */
+    /** True when the line that starts at {@code lineStart} opens with a list marker. */
     static boolean startsWithListMarker(String text, int lineStart) {
         Matcher matcher = LIST_MARKER.matcher(text);
         matcher.region(lineStart, text.length());

@@ -43,7 +43,8 @@ class RecordSchemasTest {
 
     @Test
     void kindsOfTheTypedFields() {
-        assertThat(RecordSchemas.field(RecordType.PARTY_ACTIVITY, "date")).map(FieldSpec::kind).hasValue(FieldKind.DATE);
+        assertThat(RecordSchemas.field(RecordType.PARTY_ACTIVITY, "date")).map(FieldSpec::kind)
+                .hasValue(FieldKind.DATE);
         assertThat(RecordSchemas.field(RecordType.PARTY_ACTIVITY, "participants")).map(FieldSpec::kind)
                 .hasValue(FieldKind.NUMBER);
         assertThat(RecordSchemas.field(RecordType.MEETING_FILING, "participants")).map(FieldSpec::label)
