@@ -1,6 +1,8 @@
 package cn.mee.liaison.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -64,7 +66,7 @@ class ConsolePagesTest extends RunningBot {
         MockMultipartFile file = new MockMultipartFile("file", "组织架构.xlsx", null, workbook.write(org.document()));
         mvc.perform(multipart("/directory/import").file(file).with(csrf()).with(user("staff").roles("BUREAU_STAFF")))
                 .andExpect(redirectedUrl("/directory"))
-                .andExpect(flash().attribute("ok", org.hamcrest.Matchers.containsString("新增")));
+                .andExpect(flash().attribute("ok", containsString("新增")));
         assertThat(directory.snapshot().groupNamed(org.round(), "保定市第一组")).isPresent();
         assertThat(directory.snapshot().membersOf(directory.snapshot().groupNamed(org.round(), "保定市第一组")
                 .orElseThrow().id())).hasSize(2);
@@ -84,9 +86,9 @@ class ConsolePagesTest extends RunningBot {
         MockMultipartFile file = new MockMultipartFile("file", "bad.xlsx", null, workbook.write(bad));
         mvc.perform(multipart("/directory/import").file(file).with(csrf()).with(user("staff").roles("BUREAU_STAFF")))
                 .andExpect(redirectedUrl("/directory"))
-                .andExpect(flash().attribute("error", org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("「工作组」表第3行"),
-                        org.hamcrest.Matchers.containsString("不存在市"))));
+                .andExpect(flash().attribute("error", allOf(
+                        containsString("「工作组」表第3行"),
+                        containsString("不存在市"))));
         assertThat(directory.snapshot().unitNamed(org.unitA())).isEmpty();
     }
 

@@ -10,6 +10,7 @@ import cn.mee.liaison.storage.message.MessageQuery;
 import cn.mee.liaison.storage.message.RecordType;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +58,7 @@ class RecordQueryCommand {
                 type = asType.get();
                 continue;
             }
-            List<WorkGroup> groups = token.length() >= 3 && token.endsWith("组") ? snapshot.groupsMatching(token)
+            List<WorkGroup> groups = token.length() >= 3 && token.endsWith("组") ? snapshot.groupsMatching(token, LocalDate.ofInstant(exchange.now(), clock.getZone()))
                     : List.of();
             if (!groups.isEmpty() && !namedGroup) {
                 group = Optional.of(groups.get(0));

@@ -9,6 +9,7 @@ import cn.mee.liaison.storage.directory.CityCoUnit;
 import cn.mee.liaison.storage.directory.GroupMember;
 import cn.mee.liaison.storage.directory.OrgUnit;
 import cn.mee.liaison.storage.directory.WorkGroup;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -135,16 +136,21 @@ public final class DirectorySnapshot {
                 .filter(g -> g.roundId().equals(r.id()) && g.name().equals(name)).findFirst());
     }
 
-    /** Groups whose name is exactly, or else contains, the given text; newest round first. */
-    public List<WorkGroup> groupsMatching(String text) {
-        Comparator<WorkGroup> newestFirst = Comparator.comparing(
-                (WorkGroup g) -> rounds.get(g.roundId()).startDate()).reversed();
-        List<WorkGroup> exact = groups.values().stream().filter(g -> g.name().equals(text)).sorted(newestFirst)
+    /**
+     * Groups whose name is exactly, or else contains, the given text. Group names repeat from round to round, so the
+     * likeliest come first: groups of a round running on {@code today}, then of the newest round, then the newest.
+     */
+    public List<WorkGroup> groupsMatching(String text, LocalDate today) {
+        Comparator<WorkGroup> likeliestFirst = Comparator
+                .comparing((WorkGroup g) -> !rounds.get(g.roundId()).covers(today))
+                .thenComparing(g -> rounds.get(g.roundId()).startDate(), Comparator.reverseOrder())
+                .thenComparing(WorkGroup::id, Comparator.reverseOrder());
+        List<WorkGroup> exact = groups.values().stream().filter(g -> g.name().equals(text)).sorted(likeliestFirst)
                 .toList();
         if (!exact.isEmpty()) {
             return exact;
         }
-        return groups.values().stream().filter(g -> g.name().contains(text)).sorted(newestFirst).toList();
+        return groups.values().stream().filter(g -> g.name().contains(text)).sorted(likeliestFirst).toList();
     }
 
     public List<GroupMember> membersOf(long groupId) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole bot on a random port, on MariaDB when LIAISON_TEST_MYSQL_URL is set (CI) and on H2 otherwise, talked to
  * over real HTTP. Tests share one running bot, so each names its groups and chats uniquely.
  */
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "liaison.security.admin-username=admin",
         "liaison.security.admin-password=" + RunningBot.ADMIN_PASSWORD,
