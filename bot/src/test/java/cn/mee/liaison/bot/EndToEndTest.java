@@ -120,6 +120,16 @@ class EndToEndTest extends RunningBot {
     }
 
     @Test
+    void theBureauGetsItsOwnHelpAndGroupReportsAreRefusedInItsChat() {
+        say(org.bureauChat(), org.staff(), "周执法", "@联络机器人 帮助");
+        assertThat(botSaid(org.bureauChat())).last().asString().contains("查询各工作组的记录")
+                .doesNotContain("日报：");
+        say(org.bureauChat(), org.staff(), "周执法", "日报 检查企业3家");
+        assertThat(botSaid(org.bureauChat())).last().asString().contains("本群是执法局的群")
+                .contains("每日调度");
+    }
+
+    @Test
     void anEmergencyIsRelayedAtOnceToTheBureauAndTheCoordinator() {
         say(org.ordinaryChat(), org.leader(), "张三", "急报：组员李四在去企业途中发生交通事故，轻伤，已送医院");
         assertThat(botSaid(org.ordinaryChat())).last().asString().contains("已立即转报执法局")

@@ -54,21 +54,15 @@ public class CommandRouter {
 
     private List<OutboxMessage> command(Exchange exchange, Verb verb) {
         if (!verb.allowedFor(exchange.sender())) {
-            return List.of(exchange.reply(replies.text("command.not.allowed", verb.word(), "组长、协调联络员和执法局"),
-                    true));
+            return List.of(exchange.reply(replies.text("command.not.allowed." + verb.audienceName(),
+                    verb.word(), verb.recordType().label()), true));
         }
         return switch (verb) {
             case HELP -> List.of(help.answer(exchange));
             case QUERY -> List.of(query.answer(exchange));
             case ACK -> List.of();
             case EMERGENCY -> emergencies.relay(exchange, false);
-            default -> {
-                if (exchange.sender().inBureauChat()) {
-                    yield List.of(exchange.reply(replies.text("command.needs.group", verb.recordType().label()),
-                            true));
-                }
-                yield List.of(confirmation.answer(exchange, verb));
-            }
+            default -> List.of(confirmation.answer(exchange, verb));
         };
     }
 

@@ -12,18 +12,18 @@ import java.util.function.Predicate;
  */
 public enum Verb {
     HELP(RecordType.COMMAND, Audience.ANYONE, "帮助", "菜单", "功能", "指令", "help"),
-    DAILY_REPORT(RecordType.DAILY_REPORT, Audience.ANYONE, "日报", "今日日报", "每日调度", "工作日报"),
-    PROBLEM(RecordType.PROBLEM, Audience.ANYONE, "问题", "发现问题", "问题线索"),
-    RECTIFICATION_CHECK(RecordType.RECTIFICATION_CHECK, Audience.ANYONE, "核查", "整改核查", "督办核查"),
-    PARTY_ACTIVITY(RecordType.PARTY_ACTIVITY, Audience.ANYONE, "党建", "党建活动", "支部活动"),
-    MEETING_FILING(RecordType.MEETING_FILING, Audience.ANYONE, "会议", "会议备案"),
-    INTERVIEW_FEEDBACK(RecordType.INTERVIEW_FEEDBACK, Audience.ANYONE, "约见", "约见反馈"),
-    BRIEF(RecordType.BRIEF, Audience.ANYONE, "简报", "工作简报", "总结", "工作总结", "小结"),
-    TYPICAL_CASE(RecordType.TYPICAL_CASE, Audience.ANYONE, "案例", "典型案例"),
+    DAILY_REPORT(RecordType.DAILY_REPORT, Audience.GROUP_CHATS, "日报", "今日日报", "每日调度", "工作日报"),
+    PROBLEM(RecordType.PROBLEM, Audience.GROUP_CHATS, "问题", "发现问题", "问题线索"),
+    RECTIFICATION_CHECK(RecordType.RECTIFICATION_CHECK, Audience.GROUP_CHATS, "核查", "整改核查", "督办核查"),
+    PARTY_ACTIVITY(RecordType.PARTY_ACTIVITY, Audience.GROUP_CHATS, "党建", "党建活动", "支部活动"),
+    MEETING_FILING(RecordType.MEETING_FILING, Audience.GROUP_CHATS, "会议", "会议备案"),
+    INTERVIEW_FEEDBACK(RecordType.INTERVIEW_FEEDBACK, Audience.GROUP_CHATS, "约见", "约见反馈"),
+    BRIEF(RecordType.BRIEF, Audience.GROUP_CHATS, "简报", "工作简报", "总结", "工作总结", "小结"),
+    TYPICAL_CASE(RecordType.TYPICAL_CASE, Audience.GROUP_CHATS, "案例", "典型案例"),
     EMERGENCY(RecordType.EMERGENCY, Audience.ANYONE, "急报", "紧急", "突发情况", "突发"),
-    PERSONNEL_CHANGE(RecordType.PERSONNEL_CHANGE, Audience.ANYONE, "人员", "人员替换", "人员变动", "换人"),
-    APPEAL(RecordType.APPEAL, Audience.ANYONE, "申诉"),
-    ASSISTANCE_REQUEST(RecordType.ASSISTANCE_REQUEST, Audience.ANYONE, "帮扶", "帮扶需求"),
+    PERSONNEL_CHANGE(RecordType.PERSONNEL_CHANGE, Audience.GROUP_CHATS, "人员", "人员替换", "人员变动", "换人"),
+    APPEAL(RecordType.APPEAL, Audience.GROUP_CHATS, "申诉"),
+    ASSISTANCE_REQUEST(RecordType.ASSISTANCE_REQUEST, Audience.GROUP_CHATS, "帮扶", "帮扶需求"),
     ACK(RecordType.ACK, Audience.ANYONE, "收到", "已收到"),
     QUERY(RecordType.COMMAND, Audience.ANYONE, "查询", "搜索", "查找");
 
@@ -55,6 +55,11 @@ public enum Verb {
         return audience.test(sender);
     }
 
+    /** Which kind of audience, for the refusal text (command.not.allowed.&lt;name&gt;). */
+    public String audienceName() {
+        return audience.name();
+    }
+
     /** Whether the command files a record of its own kind (rather than acting or answering). */
     public boolean filesRecord() {
         return recordType != RecordType.COMMAND;
@@ -68,17 +73,11 @@ public enum Verb {
                 return true;
             }
         },
-        /** Group leaders, unit coordinators and the bureau. */
-        LEADERS {
+        /** What a work group reports: said in a group's chat (or a chat not yet in the directory), not the bureau's. */
+        GROUP_CHATS {
             @Override
             public boolean test(ChatContext sender) {
-                return sender.senderIsLeader() || !sender.coordinatorOf().isEmpty() || sender.speaksForBureau();
-            }
-        },
-        BUREAU {
-            @Override
-            public boolean test(ChatContext sender) {
-                return sender.speaksForBureau();
+                return !sender.inBureauChat();
             }
         }
     }

@@ -47,7 +47,7 @@ final class DirectoryTerms {
     /** 智能机器人 / WECOM_ROBOT / wecom-robot → WECOM_ROBOT; otherwise the text as it was. */
     static String channelName(String text) {
         for (Channel channel : Channel.values()) {
-            if (matches(text, channel.name(), CHAT_CHANNELS.get(channel))) {
+            if (matches(text, channel.name(), channel.label())) {
                 return channel.name();
             }
         }
@@ -96,11 +96,7 @@ final class DirectoryTerms {
 
     private static Map<Channel, String> chatChannels() {
         Map<Channel, String> channels = new LinkedHashMap<>();
-        channels.put(Channel.SANDBOX, "模拟群聊");
-        channels.put(Channel.WECOM_ROBOT, "智能机器人");
-        channels.put(Channel.WECOM_APPCHAT, "应用群聊");
-        channels.put(Channel.WECOM_WEBHOOK, "群机器人Webhook");
-        channels.put(Channel.WECHATY, "个人微信");
+        Arrays.stream(Channel.values()).filter(Channel::groupChat).forEach(c -> channels.put(c, c.label()));
         return Collections.unmodifiableMap(channels);
     }
 }

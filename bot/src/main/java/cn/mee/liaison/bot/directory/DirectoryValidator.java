@@ -221,8 +221,8 @@ final class DirectoryValidator {
                     "SANDBOX、WECOM_ROBOT、WECOM_APPCHAT、WECOM_WEBHOOK 或 WECHATY");
             String chatId = required(at + ".chatId", "群ID", chat.chatId(), MAX_CHAT_ID);
             String key = blankToNull(chat.webhookKey());
-            if (channel == Channel.WECOM_APP) {
-                problem(at + ".channel", "WECOM_APP 是应用单聊渠道，不能作为群聊绑定");
+            if (channel != null && !channel.groupChat()) {
+                problem(at + ".channel", channel + "（" + channel.label() + "）不是群聊渠道，不能绑定为群聊");
             }
             if (channel == Channel.WECOM_WEBHOOK && key == null) {
                 problem(at + ".webhookKey", "WECOM_WEBHOOK 群聊必须填写 webhookKey");

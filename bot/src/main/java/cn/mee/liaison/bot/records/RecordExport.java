@@ -57,8 +57,8 @@ public class RecordExport {
         return filter.toQuery(clock.getZone(), viewer.unitScope(), 0, 1);
     }
 
-    /** @return how many records were written */
-    @Transactional(readOnly = true)
+    /** Streams inside one transaction (the cursor needs it), which also writes the audit entry. */
+    @Transactional
     public int export(RecordFilter filter, Viewer viewer, OutputStream out) {
         MessageQuery query = check(filter, viewer);
         DirectorySnapshot names = directory.snapshot();
