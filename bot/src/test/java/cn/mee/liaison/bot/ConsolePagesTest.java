@@ -93,6 +93,18 @@ class ConsolePagesTest extends RunningBot {
     }
 
     @Test
+    void theRecordsPageCarriesItsFilterIntoTheExportLink() throws Exception {
+        String page = mvc.perform(get("/records").param("type", "PROBLEM").param("q", "铸造 厂")
+                        .with(user("staff").roles("BUREAU_STAFF")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("/records/export.xlsx?type=PROBLEM&amp;q=%E9%93%B8%E9%80%A0%20%E5%8E%82");
+        String audit = mvc.perform(get("/admin/audit").param("action", "EXPORT")
+                        .with(user("boss").roles("BUREAU_ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(audit).contains("审计日志");
+    }
+
+    @Test
     void pagesRenderForTheirRolesOnly() throws Exception {
         mvc.perform(get("/").with(user("viewer").roles("VIEWER"))).andExpect(status().isOk());
         mvc.perform(get("/records").with(user("viewer").roles("VIEWER"))).andExpect(status().isOk());

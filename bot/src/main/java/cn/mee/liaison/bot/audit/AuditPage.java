@@ -5,6 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** 审计日志 (administrators only, by the console's security rules). */
 @Controller
@@ -30,6 +31,10 @@ class AuditPage {
         model.addAttribute("labels", AuditTrail.LABELS);
         model.addAttribute("action", action);
         model.addAttribute("actor", actor);
+        model.addAttribute("base", UriComponentsBuilder.fromPath("/admin/audit")
+                .queryParamIfPresent("action", java.util.Optional.ofNullable(action).filter(a -> !a.isBlank()))
+                .queryParamIfPresent("actor", java.util.Optional.ofNullable(actor).filter(a -> !a.isBlank()))
+                .encode().toUriString());
         return "audit";
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** 消息记录 in the console: filter, search, page, open one record, export the filtered set. */
 @Controller
@@ -56,6 +57,7 @@ class RecordsPage {
             model.addAttribute("pages", 0);
         }
         model.addAttribute("page", page);
+        model.addAttribute("query", queryString(filter));
         choices(model, viewer);
         return "records";
     }
@@ -75,6 +77,29 @@ class RecordsPage {
         export.check(filter, viewer);
         RecordExportResponse.start(response, "消息记录-" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE));
         export.export(filter, viewer, response.getOutputStream());
+    }
+
+    /** The filter as a query string, for the export link and the pager. */
+    private static String queryString(RecordFilter f) {
+        UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
+        add(uri, "groupId", f.groupId());
+        add(uri, "unitId", f.unitId());
+        add(uri, "cityId", f.cityId());
+        add(uri, "roundId", f.roundId());
+        add(uri, "type", f.type());
+        add(uri, "senderId", f.senderId());
+        add(uri, "chatId", f.chatId());
+        add(uri, "from", f.from());
+        add(uri, "to", f.to());
+        add(uri, "q", f.q());
+        String query = uri.encode().build().getQuery();
+        return query == null ? "" : query;
+    }
+
+    private static void add(UriComponentsBuilder uri, String name, Object value) {
+        if (value != null && !String.valueOf(value).isBlank()) {
+            uri.queryParam(name, value);
+        }
     }
 
     private void choices(Model model, Viewer viewer) {
