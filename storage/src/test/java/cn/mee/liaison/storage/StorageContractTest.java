@@ -146,6 +146,17 @@ abstract class StorageContractTest {
     }
 
     @Test
+    void aMessageIsAnsweredOnceAndTheUnansweredAreFound() {
+        long id = messages.insert(message("q", "查询 问题", RecordType.COMMAND, Map.of(), NOW), false);
+        assertThat(messages.findUnanswered(NOW.plusSeconds(1), 1000)).extracting(FiledMessage::id).contains(id);
+        assertThat(messages.findUnanswered(NOW, 1000)).extracting(FiledMessage::id).doesNotContain(id);
+        assertThat(messages.claimAnswering(id)).isTrue();
+        assertThat(messages.claimAnswering(id)).isFalse();
+        assertThat(messages.findUnanswered(NOW.plusSeconds(1), 1000)).extracting(FiledMessage::id)
+                .doesNotContain(id);
+    }
+
+    @Test
     void theSameExternalIdIsFiledOnlyOnce() {
         messages.insert(message("dup", "收到", RecordType.ACK, Map.of(), NOW));
         assertThatThrownBy(() -> messages.insert(message("dup", "收到", RecordType.ACK, Map.of(), NOW)))
@@ -284,7 +295,7 @@ abstract class StorageContractTest {
                                  Instant at) {
         return new FiledMessage(null, Channel.SANDBOX, "chat-" + tag, ChatType.GROUP, id + "-" + tag, "u1", "张三",
                 3L, 7L, 5L, 2L, type, ContentKind.TEXT, text, fields, "{\"text\":\"" + text + "\"}",
-                at.truncatedTo(ChronoUnit.MILLIS));
+                at.truncatedTo(ChronoUnit.MILLIS), false);
     }
 
     private OutboxMessage pending(String content, Instant due) {

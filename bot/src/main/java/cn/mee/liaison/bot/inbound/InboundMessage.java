@@ -3,6 +3,7 @@ package cn.mee.liaison.bot.inbound;
 import cn.mee.liaison.storage.directory.Channel;
 import cn.mee.liaison.storage.message.ChatType;
 import cn.mee.liaison.storage.message.ContentKind;
+import java.util.List;
 
 /**
  * A message as a channel adapter hands it to the pipeline, whatever door it came through.
@@ -11,6 +12,7 @@ import cn.mee.liaison.storage.message.ContentKind;
  * @param text        what the member wrote (empty for a picture or file)
  * @param rawPayload  the payload exactly as received (decrypted JSON or XML), kept with the record
  * @param mentionsBot whether the member @-mentioned the bot (always true for platforms that only deliver those)
+ * @param files       pictures, files and voices to fetch once the message is filed
  */
 public record InboundMessage(
         Channel channel,
@@ -22,5 +24,22 @@ public record InboundMessage(
         ContentKind contentKind,
         String text,
         String rawPayload,
-        boolean mentionsBot) {
+        boolean mentionsBot,
+        List<IncomingFile> files) {
+
+    public InboundMessage {
+        files = files == null ? List.of() : List.copyOf(files);
+        text = text == null ? "" : text;
+    }
+
+    /**
+     * Something to download that came with the message.
+     *
+     * @param kind       IMAGE, FILE or VOICE
+     * @param source     a download URL, or {@code media:<id>} for the self-built app's media API
+     * @param decryptKey how the content is encrypted: {@code robot} for the robot's EncodingAESKey, a per-file
+     *                   Base64 key, or null for plain content
+     */
+    public record IncomingFile(String kind, String source, String decryptKey, String fileName) {
+    }
 }

@@ -64,11 +64,28 @@ public class OutboxWorker {
 
     /** Delivers these rows now, in this thread, if they are still due: used right after a reply is committed. */
     public void deliverNow(Collection<Long> ids) {
+        take(ids).forEach(this::deliver);
+    }
+
+    /**
+     * Claims these rows, if they are still due, for a door that delivers them itself (a passive reply in the answer
+     * to a callback). Each must then be {@link #sentDirectly sent} or {@link #giveBack given back}.
+     */
+    public List<OutboxMessage> take(Collection<Long> ids) {
         if (ids.isEmpty()) {
-            return;
+            return List.of();
         }
         Instant now = clock.instant();
-        claim(() -> mapper.lockDueAmong(ids, now), now).forEach(this::deliver);
+        return claim(() -> mapper.lockDueAmong(ids, now), now);
+    }
+
+    public void sentDirectly(OutboxMessage message) {
+        record(message, Delivery.sent());
+    }
+
+    /** A taken row the door could not deliver itself: the workers deliver it the usual way, at once. */
+    public void giveBack(OutboxMessage message, String reason) {
+        mapper.markRetry(message.id(), workerId, clock.instant(), reason);
     }
 
     private List<OutboxMessage> claim(java.util.function.Supplier<List<Long>> lock, Instant now) {

@@ -11,6 +11,8 @@ import cn.mee.liaison.bot.inbound.ChatContexts;
 import cn.mee.liaison.bot.inbound.InboundMessage;
 import cn.mee.liaison.bot.inbound.PipelineOutcome;
 import cn.mee.liaison.bot.outbox.Outbox;
+import cn.mee.liaison.storage.attachment.Attachment;
+import cn.mee.liaison.storage.attachment.AttachmentMapper;
 import cn.mee.liaison.storage.message.FiledMessage;
 import cn.mee.liaison.storage.message.FiledMessageMapper;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
@@ -25,15 +27,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one way in for every message, whatever its door: resolve where it was said, read what it means, file it, and
- * answer it, all in one transaction. A message is acknowledged to its platform only after this returns, so a
- * failure of the database leaves nothing half done and the platform's retry tries again; a message already filed
- * is recognised and changes nothing. A fault in answering a command does not lose the message: it is filed alone
- * with an apology.
+ * The one way in for every message, whatever its door, in two steps.
+ * <ol>
+ * <li>{@link #file}: resolve where it was said, read what it means, and file it with its attachments, in one short
+ * transaction. A channel acknowledges the message to its platform only after this returned; if the database fails,
+ * nothing is written and the platform's retry tries again. A message filed before is recognised and changes
+ * nothing.</li>
+ * <li>{@link #answer}: run the command and put what the bot says into the outbox, in a second transaction that also
+ * marks the message answered. A fault in a command does not lose the message: it is answered with an apology. If the
+ * bot stops between the steps, {@link UnansweredMessages} answers the message later.</li>
+ * </ol>
  */
 @Service
 public class InboundPipeline {
@@ -41,6 +49,7 @@ public class InboundPipeline {
     private static final Logger log = LoggerFactory.getLogger(InboundPipeline.class);
 
     private final FiledMessageMapper messages;
+    private final AttachmentMapper attachments;
     private final DirectoryCache directory;
     private final Interpreter interpreter;
     private final CommandRouter commands;
@@ -50,67 +59,101 @@ public class InboundPipeline {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    InboundPipeline(FiledMessageMapper messages, DirectoryCache directory, Interpreter interpreter,
-                    CommandRouter commands, Outbox outbox, Replies replies, TransactionTemplate transactions,
-                    Clock clock, MeterRegistry meters) {
+    InboundPipeline(FiledMessageMapper messages, AttachmentMapper attachments, DirectoryCache directory,
+                    Interpreter interpreter, CommandRouter commands, Outbox outbox, Replies replies,
+                    PlatformTransactionManager transactionManager, Clock clock, MeterRegistry meters) {
         this.messages = messages;
+        this.attachments = attachments;
         this.directory = directory;
         this.interpreter = interpreter;
         this.commands = commands;
         this.outbox = outbox;
         this.replies = replies;
         // READ COMMITTED: a delivery that lost the race for the same message must see the winner's row
-        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
         this.meters = meters;
     }
 
+    /** Both steps, one after the other. */
     public PipelineOutcome handle(InboundMessage message) {
+        return answer(file(message));
+    }
+
+    public Filing file(InboundMessage message) {
         Instant now = clock.instant();
         ChatContext context = ChatContexts.resolve(message, directory.snapshot());
         Interpretation meaning = interpreter.interpret(message.text(), LocalDate.ofInstant(now, clock.getZone()));
         FiledMessage row = record(message, context, meaning, now);
-        PipelineOutcome outcome;
-        try {
-            outcome = transactions.execute(status -> fileAndAnswer(row, message, context, meaning, now, true));
-        } catch (DataAccessException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            log.error("answering message {} from {} failed; filing it with an apology", message.externalId(),
-                    message.chatId(), e);
-            outcome = transactions.execute(status -> fileAndAnswer(row, message, context, meaning, now, false));
-        }
-        if (!outcome.duplicate()) {
+        Filing filing = transactions.execute(status -> insert(message, row, context, meaning, now));
+        if (!filing.duplicate()) {
             meters.counter("liaison.messages.filed", "type", row.recordType().name(), "channel",
                     row.channel().name()).increment();
         }
-        return outcome;
+        return filing;
     }
 
-    private PipelineOutcome fileAndAnswer(FiledMessage row, InboundMessage message, ChatContext context,
-                                          Interpretation meaning, Instant now, boolean answer) {
+    public PipelineOutcome answer(Filing filing) {
+        if (filing.duplicate()) {
+            return new PipelineOutcome(filing.filed(), true, List.of());
+        }
+        try {
+            return transactions.execute(status -> answerOnce(filing, true));
+        } catch (DataAccessException e) {
+            throw e; // stays unanswered; answered when the database is back
+        } catch (RuntimeException e) {
+            log.error("answering message {} from {} failed; answering with an apology", filing.filed().id(),
+                    filing.message().chatId(), e);
+            return transactions.execute(status -> answerOnce(filing, false));
+        }
+    }
+
+    private Filing insert(InboundMessage message, FiledMessage row, ChatContext context, Interpretation meaning,
+                          Instant now) {
         Optional<FiledMessage> earlier = messages.findByExternalId(row.channel(), row.externalId());
         if (earlier.isPresent()) {
-            return new PipelineOutcome(earlier.get(), true, List.of());
+            return new Filing(message, earlier.get(), true, context, meaning);
         }
         FiledMessage filed;
         try {
-            filed = row.withId(messages.insert(row));
+            filed = row.withId(messages.insert(row, false));
         } catch (DuplicateKeyException raced) {
             // the same message arrived twice at once; the other delivery filed it
-            return new PipelineOutcome(messages.findByExternalId(row.channel(), row.externalId()).orElseThrow(),
-                    true, List.of());
+            return new Filing(message, messages.findByExternalId(row.channel(), row.externalId()).orElseThrow(),
+                    true, context, meaning);
         }
-        Exchange exchange = new Exchange(message, filed, meaning, context, now);
-        List<OutboxMessage> said = answer ? commands.respond(exchange)
+        for (InboundMessage.IncomingFile file : message.files()) {
+            attachments.insert(Attachment.pending(filed.id(), file.kind(), file.source(), file.decryptKey(),
+                    file.fileName(), now));
+        }
+        return new Filing(message, filed, false, context, meaning);
+    }
+
+    private PipelineOutcome answerOnce(Filing filing, boolean runCommands) {
+        if (!messages.claimAnswering(filing.filed().id())) {
+            return new PipelineOutcome(filing.filed(), false, List.of()); // answered already, elsewhere
+        }
+        Exchange exchange = new Exchange(filing.message(), filing.filed(), filing.meaning(), filing.context(),
+                clock.instant());
+        List<OutboxMessage> said = runCommands ? commands.respond(exchange)
                 : List.of(exchange.reply(replies.text("command.failed"), true));
-        return new PipelineOutcome(filed, false, outbox.enqueue(said));
+        return new PipelineOutcome(filing.filed(), false, outbox.enqueue(said));
     }
 
     private static FiledMessage record(InboundMessage m, ChatContext c, Interpretation meaning, Instant now) {
         return new FiledMessage(null, m.channel(), m.chatId(), m.chatType(), m.externalId(), m.senderId(),
                 c.senderName(), c.groupId(), c.unitId(), c.cityId(), c.roundId(), meaning.type(), m.contentKind(),
-                m.text(), meaning.parsed().fields(), m.rawPayload(), now);
+                m.text(), meaning.parsed().fields(), m.rawPayload(), now, m.mentionsBot());
+    }
+
+    /** The filing of a message read back from the archive, to answer it after a stop. */
+    Filing refile(FiledMessage filed) {
+        InboundMessage message = new InboundMessage(filed.channel(), filed.chatId(), filed.chatType(),
+                filed.externalId(), filed.senderId(), filed.senderName(), filed.contentKind(), filed.text(),
+                filed.rawPayload(), filed.mentioned(), List.of());
+        Interpretation meaning = interpreter.interpret(filed.text(),
+                LocalDate.ofInstant(filed.receivedAt(), clock.getZone()));
+        return new Filing(message, filed, false, ChatContexts.resolve(message, directory.snapshot()), meaning);
     }
 }

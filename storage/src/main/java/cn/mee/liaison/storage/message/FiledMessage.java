@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * A message as filed: what arrived (raw payload, text), from where and whom, resolved against the directory at the
  * time it arrived (work group, unit, city, round), and what it is (record type and parsed fields).
+ *
+ * @param mentioned whether the member @-mentioned the bot
  */
 public record FiledMessage(
         Long id,
@@ -25,10 +27,11 @@ public record FiledMessage(
         String text,
         Map<String, Object> fields,
         String rawPayload,
-        Instant receivedAt) {
+        Instant receivedAt,
+        boolean mentioned) {
 
     public FiledMessage withId(long newId) {
         return new FiledMessage(newId, channel, chatId, chatType, externalId, senderId, senderName, workGroupId,
-                unitId, cityId, roundId, recordType, contentKind, text, fields, rawPayload, receivedAt);
+                unitId, cityId, roundId, recordType, contentKind, text, fields, rawPayload, receivedAt, mentioned);
     }
 }

@@ -13,14 +13,30 @@ import org.apache.ibatis.cursor.Cursor;
 @Mapper
 public interface FiledMessageMapper {
 
-    /** Fails with a duplicate-key error when (channel, externalId) is already filed. */
-    void insertRow(@Param("row") FiledMessage message, @Param("key") GeneratedId key);
+    /**
+     * Fails with a duplicate-key error when (channel, externalId) is already filed.
+     *
+     * @param answered false when the message is still to be answered ({@link #claimAnswering})
+     */
+    void insertRow(@Param("row") FiledMessage message, @Param("answered") boolean answered,
+                   @Param("key") GeneratedId key);
 
+    /** Files a message that is already answered (or needs no answer). */
     default long insert(FiledMessage message) {
+        return insert(message, true);
+    }
+
+    default long insert(FiledMessage message, boolean answered) {
         GeneratedId key = new GeneratedId();
-        insertRow(message, key);
+        insertRow(message, answered, key);
         return key.value();
     }
+
+    /** Takes the answering of a message: true for exactly one caller, while the message is unanswered. */
+    boolean claimAnswering(@Param("id") long id);
+
+    /** Messages filed before the given time and still unanswered, oldest first. */
+    List<FiledMessage> findUnanswered(@Param("before") Instant before, @Param("limit") int limit);
 
     Optional<FiledMessage> findByExternalId(@Param("channel") Channel channel, @Param("externalId") String externalId);
 

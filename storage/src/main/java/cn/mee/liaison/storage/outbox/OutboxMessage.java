@@ -41,6 +41,11 @@ public record OutboxMessage(
                 status, attempts, due, claimedBy, claimedUntil, lastError, createdAt, sentAt);
     }
 
+    public OutboxMessage withContent(String newContent, String newMentions) {
+        return new OutboxMessage(id, channel, targetType, targetId, format, newContent, newMentions, purpose,
+                inReplyTo, status, attempts, nextAttemptAt, claimedBy, claimedUntil, lastError, createdAt, sentAt);
+    }
+
     public OutboxMessage withId(long newId) {
         return new OutboxMessage(newId, channel, targetType, targetId, format, content, mentions, purpose, inReplyTo,
                 status, attempts, nextAttemptAt, claimedBy, claimedUntil, lastError, createdAt, sentAt);

@@ -55,7 +55,7 @@ public class SandboxChat {
                 ? "sb-" + UUID.randomUUID() : said.externalId().strip();
         PipelineOutcome outcome = pipeline.handle(new InboundMessage(Channel.SANDBOX, said.chatId().strip(),
                 ChatType.GROUP, externalId, said.userId().strip(), said.userName(), ContentKind.TEXT, text,
-                raw(said, externalId), false));
+                raw(said, externalId), false, List.of()));
         worker.deliverNow(outcome.replyIds());
         return outcome;
     }

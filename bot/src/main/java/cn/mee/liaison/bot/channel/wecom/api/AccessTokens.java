@@ -1,0 +1,108 @@
+package cn.mee.liaison.bot.channel.wecom.api;
+
+import cn.mee.liaison.bot.channel.wecom.WeComProperties;
+import cn.mee.liaison.bot.channel.wecom.api.WeComFailure.Kind;
+import cn.mee.liaison.storage.wecom.AccessToken;
+import cn.mee.liaison.storage.wecom.AccessTokenMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One access token per app, shared by every instance of the bot through the database. A token is used until five
+ * minutes before it expires; then exactly one caller refreshes it: threads of this instance wait on a local lock,
+ * other instances on the app's row, locked for the duration of the gettoken call, and take the token it stored.
+ * A token WeCom refuses (40014, 42001) is expired for everyone, but only if nobody has replaced it meanwhile.
+ */
+@Component
+public class AccessTokens {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessTokens.class);
+    static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
+
+    private final AccessTokenMapper mapper;
+    private final WeComHttp http;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Map<String, AccessToken> known = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    AccessTokens(AccessTokenMapper mapper, WeComHttp http, PlatformTransactionManager transactions, Clock clock,
+                 MeterRegistry meters) {
+        this.mapper = mapper;
+        this.http = http;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public String token(WeComProperties.App app) {
+        String key = app.tokenKey();
+        AccessToken cached = known.get(key);
+        if (fresh(cached)) {
+            return cached.token();
+        }
+        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+            cached = known.get(key);
+            if (fresh(cached)) {
+                return cached.token();
+            }
+            AccessToken stored = mapper.find(key).orElse(null);
+            if (!fresh(stored)) {
+                stored = ownTransaction.execute(status -> refresh(app));
+            }
+            known.put(key, stored);
+            return stored.token();
+        }
+    }
+
+    /** WeCom refused this token: nobody should use it any more. */
+    public void refused(WeComProperties.App app, String token) {
+        String key = app.tokenKey();
+        known.computeIfPresent(key, (k, t) -> token.equals(t.token()) ? null : t);
+        ownTransaction.executeWithoutResult(status -> mapper.expire(key, token, clock.instant()));
+    }
+
+    private AccessToken refresh(WeComProperties.App app) {
+        String key = app.tokenKey();
+        mapper.ensure(key);
+        AccessToken row = mapper.lock(key);
+        if (fresh(row)) {
+            return row; // another instance refreshed it while we waited for the lock
+        }
+        JsonNode answer = http.get(http.api("/cgi-bin/gettoken?corpid=" + encode(app.corpId()) + "&corpsecret="
+                + encode(app.secret())));
+        String token = answer.path("access_token").asText(null);
+        long lifetime = answer.path("expires_in").asLong(0);
+        if (token == null || token.isBlank() || lifetime <= 0) {
+            throw new WeComFailure(Kind.TRANSIENT, 0, "gettoken 没有返回 access_token");
+        }
+        Instant now = clock.instant();
+        mapper.store(key, token, now.plusSeconds(lifetime), now);
+        meters.counter("liaison.wecom.token.refreshes", "app", key).increment();
+        log.info("refreshed the WeCom access token of app {} (valid {} s)", key, lifetime);
+        return new AccessToken(key, token, now.plusSeconds(lifetime), now);
+    }
+
+    private boolean fresh(AccessToken token) {
+        return token != null && token.usableAt(clock.instant().plus(REFRESH_AHEAD));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

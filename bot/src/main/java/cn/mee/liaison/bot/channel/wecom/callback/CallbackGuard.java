@@ -1,0 +1,112 @@
+package cn.mee.liaison.bot.channel.wecom.callback;
+
+import cn.mee.liaison.bot.channel.wecom.WeComProperties;
+import cn.mee.liaison.storage.wecom.CallbackNonceMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first checks on every callback, before any decryption: the parameters are there and well formed, the timestamp
+ * is within the allowed clock skew, the nonce has not been accepted before (on any instance), and the body is not
+ * larger than allowed. A callback is recorded as accepted only after it was handled, so that a delivery that failed
+ * (and that the platform will retry) is not mistaken for a replay.
+ */
+@Component
+public class CallbackGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(CallbackGuard.class);
+    private static final int MAX_PARAMETER = 128;
+
+    private final CallbackNonceMapper nonces;
+    private final Clock clock;
+    private final WeComProperties.Callback limits;
+    private final MeterRegistry meters;
+
+    CallbackGuard(CallbackNonceMapper nonces, Clock clock, WeComProperties properties, MeterRegistry meters) {
+        this.nonces = nonces;
+        this.clock = clock;
+        this.limits = properties.callback();
+        this.meters = meters;
+    }
+
+    /** The signed parameters of a callback, checked. */
+    public record Signed(String door, String msgSignature, String timestamp, String nonce) {
+        public long stamp() {
+            return Long.parseLong(timestamp);
+        }
+    }
+
+    public Signed check(String door, String msgSignature, String timestamp, String nonce) {
+        if (bad(msgSignature) || bad(timestamp) || bad(nonce)) {
+            throw reject(door, HttpStatus.BAD_REQUEST, "missing or malformed msg_signature/timestamp/nonce");
+        }
+        if (!timestamp.matches("\\d{1,12}")) {
+            throw reject(door, HttpStatus.BAD_REQUEST, "timestamp is not a number");
+        }
+        Instant sent = Instant.ofEpochSecond(Long.parseLong(timestamp));
+        Duration skew = Duration.between(sent, clock.instant()).abs();
+        if (skew.compareTo(limits.maxClockSkew()) > 0) {
+            throw reject(door, HttpStatus.FORBIDDEN, "timestamp is " + skew.toSeconds() + " s away from now");
+        }
+        Signed signed = new Signed(door, msgSignature, timestamp, nonce);
+        if (nonces.seen(door, nonce, signed.stamp())) {
+            throw reject(door, HttpStatus.CONFLICT, "nonce was used before (replay)");
+        }
+        return signed;
+    }
+
+    /** Reads a callback body, refusing one larger than allowed without reading all of it. */
+    public String body(String door, InputStream in) {
+        try {
+            byte[] bytes = in.readNBytes(limits.maxBody() + 1);
+            if (bytes.length > limits.maxBody()) {
+                throw reject(door, HttpStatus.PAYLOAD_TOO_LARGE, "body larger than " + limits.maxBody() + " bytes");
+            }
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The callback was handled: its nonce may not be used again. */
+    public void accepted(Signed signed) {
+        try {
+            nonces.record(signed.door(), signed.nonce(), signed.stamp(), clock.instant());
+        } catch (DuplicateKeyException concurrentReplay) {
+            log.warn("{} callback nonce recorded twice at once; the message id kept it from being filed twice",
+                    signed.door());
+        }
+    }
+
+    public CallbackRejected reject(String door, HttpStatus status, String reason) {
+        log.warn("refused a {} callback: {}", door, reason);
+        meters.counter("liaison.wecom.callbacks.refused", "door", door, "status", String.valueOf(status.value()))
+                .increment();
+        return new CallbackRejected(status, reason);
+    }
+
+    /** Nonces older than twice the allowed skew can no longer be replayed: the timestamp check refuses them. */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    void forgetOldNonces() {
+        try {
+            nonces.forgetBefore(clock.instant().minus(limits.maxClockSkew().multipliedBy(2)));
+        } catch (RuntimeException e) {
+            log.warn("could not clean up old callback nonces: {}", e.toString());
+        }
+    }
+
+    private static boolean bad(String value) {
+        return value == null || value.isBlank() || value.length() > MAX_PARAMETER;
+    }
+}

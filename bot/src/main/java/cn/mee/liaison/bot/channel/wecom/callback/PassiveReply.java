@@ -1,0 +1,55 @@
+package cn.mee.liaison.bot.channel.wecom.callback;
+
+import cn.mee.liaison.bot.outbox.OutboxWorker;
+import cn.mee.liaison.storage.directory.Channel;
+import cn.mee.liaison.storage.outbox.OutboxMessage;
+import cn.mee.liaison.storage.outbox.TargetType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes the bot's answers to a callback out of the outbox to send them in the callback's own answer (a passive
+ * reply). Only answers to the same chat qualify, and only text; the rest is given back to the outbox workers.
+ */
+@Component
+public class PassiveReply {
+
+    private final OutboxWorker worker;
+
+    PassiveReply(OutboxWorker worker) {
+        this.worker = worker;
+    }
+
+    /** The rows taken, for one passive reply to this chat (or person); empty when there is nothing to say. */
+    public List<OutboxMessage> take(Collection<Long> replyIds, Channel channel, TargetType targetType,
+                                    String targetId) {
+        List<OutboxMessage> mine = new ArrayList<>();
+        for (OutboxMessage row : worker.take(replyIds)) {
+            boolean here = row.channel() == channel && row.targetType() == targetType
+                    && row.targetId().equals(targetId) && !row.format().carriesFile();
+            if (here) {
+                mine.add(row);
+            } else {
+                worker.giveBack(row, null);
+            }
+        }
+        return mine;
+    }
+
+    /** The answers as one text: one passive reply per callback. */
+    public static String joined(List<OutboxMessage> rows) {
+        return rows.stream().map(OutboxMessage::content).collect(Collectors.joining("\n\n"));
+    }
+
+    public void sent(List<OutboxMessage> rows) {
+        rows.forEach(worker::sentDirectly);
+    }
+
+    /** The reply could not be given in the callback's answer: the workers send it the usual way. */
+    public void giveBack(List<OutboxMessage> rows, String reason) {
+        rows.forEach(row -> worker.giveBack(row, reason));
+    }
+}

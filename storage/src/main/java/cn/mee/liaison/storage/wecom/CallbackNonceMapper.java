@@ -1,0 +1,18 @@
+package cn.mee.liaison.storage.wecom;
+
+import java.time.Instant;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** Nonces of callbacks already accepted, so that a replayed callback is refused on every instance. */
+@Mapper
+public interface CallbackNonceMapper {
+
+    boolean seen(@Param("door") String door, @Param("nonce") String nonce, @Param("stamp") long stamp);
+
+    /** Fails with a duplicate-key error when the nonce was recorded meanwhile. */
+    void record(@Param("door") String door, @Param("nonce") String nonce, @Param("stamp") long stamp,
+                @Param("seenAt") Instant seenAt);
+
+    int forgetBefore(@Param("before") Instant before);
+}
