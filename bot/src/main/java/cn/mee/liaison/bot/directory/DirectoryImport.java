@@ -1,6 +1,8 @@
 package cn.mee.liaison.bot.directory;
 
 import cn.mee.liaison.bot.audit.AuditTrail;
+import cn.mee.liaison.storage.directory.Channel;
+import cn.mee.liaison.storage.directory.Chat;
 import cn.mee.liaison.storage.directory.DirectoryMapper;
 import java.time.Clock;
 import java.util.Map;
@@ -28,6 +30,25 @@ public class DirectoryImport {
         this.cache = cache;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Binds one more chat to a work group (a group chat the bot just created), keeping the group's other chats.
+     *
+     * @throws IllegalArgumentException when the chat is bound already
+     */
+    @Transactional
+    public void bindChat(long groupId, Channel channel, String chatId, String name, String actor) {
+        mapper.lockRevision();
+        DirectorySnapshot stored = store.load(mapper.currentRevision());
+        if (stored.chat(channel, chatId).isPresent()) {
+            throw new IllegalArgumentException("chat " + channel + "/" + chatId + " is bound already");
+        }
+        mapper.insert(new Chat(null, channel, chatId, groupId, name, null));
+        mapper.bumpRevision(clock.instant());
+        audit.record(actor, AuditTrail.DIRECTORY_IMPORT, stored.groupName(groupId),
+                "绑定群聊 " + channel + "/" + chatId);
+        cache.invalidate();
     }
 
     /** A JSON document: problems are named by their path in it. */

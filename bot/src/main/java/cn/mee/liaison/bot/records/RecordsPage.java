@@ -5,6 +5,10 @@ import cn.mee.liaison.bot.directory.DirectorySnapshot;
 import cn.mee.liaison.bot.security.Viewer;
 import cn.mee.liaison.bot.web.BadRequest;
 import cn.mee.liaison.bot.web.NotFound;
+import cn.mee.liaison.bot.files.FileStore;
+import cn.mee.liaison.storage.attachment.Attachment;
+import cn.mee.liaison.storage.attachment.AttachmentMapper;
+import cn.mee.liaison.storage.attachment.AttachmentStatus;
 import cn.mee.liaison.storage.directory.WorkGroup;
 import cn.mee.liaison.storage.message.RecordType;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +20,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,12 +42,17 @@ class RecordsPage {
     private final RecordSearch search;
     private final RecordExport export;
     private final DirectoryCache directory;
+    private final AttachmentMapper attachments;
+    private final FileStore files;
     private final Clock clock;
 
-    RecordsPage(RecordSearch search, RecordExport export, DirectoryCache directory, Clock clock) {
+    RecordsPage(RecordSearch search, RecordExport export, DirectoryCache directory, AttachmentMapper attachments,
+                FileStore files, Clock clock) {
         this.search = search;
         this.export = export;
         this.directory = directory;
+        this.attachments = attachments;
+        this.files = files;
         this.clock = clock;
     }
 
@@ -68,7 +81,28 @@ class RecordsPage {
                 .orElseThrow(() -> new NotFound("没有编号为 " + id + " 的记录"));
         model.addAttribute("record", record);
         model.addAttribute("fields", FieldsText.labelled(RecordType.valueOf(record.type()), record.fields()));
+        model.addAttribute("attachments", attachments.findByMessage(id));
         return "record";
+    }
+
+    /** An attachment of a record the viewer may see: pictures shown inline, other files downloaded. */
+    @GetMapping("/records/{id}/attachments/{attachmentId}")
+    ResponseEntity<Resource> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+        search.findFiled(id, Viewer.current()).orElseThrow(() -> new NotFound("没有编号为 " + id + " 的记录"));
+        Attachment attachment = attachments.findById(attachmentId)
+                .filter(a -> a.messageId() == id && a.status() == AttachmentStatus.STORED)
+                .orElseThrow(() -> new NotFound("附件不存在或尚未下载"));
+        boolean image = "IMAGE".equals(attachment.kind());
+        MediaType type = image ? MediaType.IMAGE_JPEG : MediaType.APPLICATION_OCTET_STREAM;
+        if (attachment.contentType() != null && attachment.contentType().startsWith("image/")) {
+            type = MediaType.parseMediaType(attachment.contentType());
+        }
+        ContentDisposition disposition = (image ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(attachment.fileName(), StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new FileSystemResource(files.resolve(attachment.storedPath())));
     }
 
     @GetMapping("/records/export.xlsx")

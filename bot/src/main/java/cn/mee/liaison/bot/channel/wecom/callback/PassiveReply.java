@@ -1,6 +1,7 @@
 package cn.mee.liaison.bot.channel.wecom.callback;
 
-import cn.mee.liaison.bot.outbox.OutboxWorker;
+import cn.mee.liaison.bot.outbox.Delivery;
+import cn.mee.liaison.bot.outbox.OutboxClaims;
 import cn.mee.liaison.storage.directory.Channel;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
 import cn.mee.liaison.storage.outbox.TargetType;
@@ -17,23 +18,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class PassiveReply {
 
-    private final OutboxWorker worker;
+    private final OutboxClaims claims;
 
-    PassiveReply(OutboxWorker worker) {
-        this.worker = worker;
+    PassiveReply(OutboxClaims claims) {
+        this.claims = claims;
     }
 
     /** The rows taken, for one passive reply to this chat (or person); empty when there is nothing to say. */
     public List<OutboxMessage> take(Collection<Long> replyIds, Channel channel, TargetType targetType,
                                     String targetId) {
         List<OutboxMessage> mine = new ArrayList<>();
-        for (OutboxMessage row : worker.take(replyIds)) {
+        for (OutboxMessage row : claims.take(replyIds)) {
             boolean here = row.channel() == channel && row.targetType() == targetType
                     && row.targetId().equals(targetId) && !row.format().carriesFile();
             if (here) {
                 mine.add(row);
             } else {
-                worker.giveBack(row, null);
+                claims.giveBack(row, null);
             }
         }
         return mine;
@@ -45,11 +46,11 @@ public class PassiveReply {
     }
 
     public void sent(List<OutboxMessage> rows) {
-        rows.forEach(worker::sentDirectly);
+        rows.forEach(row -> claims.record(row, Delivery.sent()));
     }
 
     /** The reply could not be given in the callback's answer: the workers send it the usual way. */
     public void giveBack(List<OutboxMessage> rows, String reason) {
-        rows.forEach(row -> worker.giveBack(row, reason));
+        rows.forEach(row -> claims.giveBack(row, reason));
     }
 }

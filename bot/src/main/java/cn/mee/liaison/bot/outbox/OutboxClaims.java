@@ -1,0 +1,102 @@
+package cn.mee.liaison.bot.outbox;
+
+import cn.mee.liaison.storage.outbox.OutboxMapper;
+import cn.mee.liaison.storage.outbox.OutboxMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Claiming outbox rows and recording what became of them. A row is claimed in a short transaction (locked, skipping
+ * rows other instances hold) for the length of a lease; whoever claimed it records the outcome. A claim whose holder
+ * died lapses with its lease and the row is due again: at most the rows in flight at a crash go out twice.
+ */
+@Component
+public class OutboxClaims {
+
+    private final OutboxMapper mapper;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final OutboxProperties properties;
+    private final MeterRegistry meters;
+    private final String holder;
+
+    OutboxClaims(OutboxMapper mapper, TransactionTemplate transactions, Clock clock, OutboxProperties properties,
+                 MeterRegistry meters) {
+        this.mapper = mapper;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.properties = properties;
+        this.meters = meters;
+        this.holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString()
+                .substring(0, 8);
+    }
+
+    /** Up to a batch of due rows. */
+    List<OutboxMessage> claimDue() {
+        Instant now = clock.instant();
+        return claim(() -> mapper.lockDue(now, properties.batchSize()), now);
+    }
+
+    /**
+     * These rows, if they are still due: for delivering right away, or for a door that delivers them itself (a
+     * passive reply in the answer to a callback). Each must then be {@link #record recorded} or
+     * {@link #giveBack given back}.
+     */
+    public List<OutboxMessage> take(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return claim(() -> mapper.lockDueAmong(ids, now), now);
+    }
+
+    private List<OutboxMessage> claim(Supplier<List<Long>> lock, Instant now) {
+        return transactions.execute(status -> {
+            List<Long> ids = lock.get();
+            if (ids.isEmpty()) {
+                return List.<OutboxMessage>of();
+            }
+            mapper.claim(ids, holder, now.plus(properties.claimLease()));
+            return mapper.findByIds(ids);
+        });
+    }
+
+    public void record(OutboxMessage message, Delivery delivery) {
+        Instant now = clock.instant();
+        String outcome;
+        if (delivery instanceof Delivery.Sent) {
+            mapper.markSent(message.id(), holder, now);
+            outcome = "sent";
+        } else if (delivery instanceof Delivery.Retry retry
+                && !now.isAfter(message.createdAt().plus(properties.retryDeadline()))) {
+            mapper.markRetry(message.id(), holder, RetryPolicy.nextAttempt(now, message.attempts(), retry.after()),
+                    clip(retry.error()));
+            outcome = "retry";
+        } else if (delivery instanceof Delivery.Retry retry) {
+            mapper.markFailed(message.id(), holder, "重试期限已过，最后一次错误：" + clip(retry.error()));
+            outcome = "failed";
+        } else {
+            mapper.markFailed(message.id(), holder, clip(((Delivery.Failed) delivery).error()));
+            outcome = "failed";
+        }
+        meters.counter("liaison.outbox.deliveries", "channel", message.channel().name(), "outcome", outcome)
+                .increment();
+    }
+
+    /** A taken row its taker could not deliver itself: due again at once, for the workers. */
+    public void giveBack(OutboxMessage message, String reason) {
+        mapper.markRetry(message.id(), holder, clock.instant(), clip(reason));
+    }
+
+    private static String clip(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+    }
+}
