@@ -3,6 +3,9 @@ package cn.mee.liaison.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.mee.liaison.storage.attachment.Attachment;
+import cn.mee.liaison.storage.attachment.AttachmentMapper;
+import cn.mee.liaison.storage.attachment.AttachmentStatus;
 import cn.mee.liaison.storage.audit.AuditEntry;
 import cn.mee.liaison.storage.audit.AuditLogMapper;
 import cn.mee.liaison.storage.directory.CampaignRound;
@@ -31,6 +34,9 @@ import cn.mee.liaison.storage.outbox.TargetType;
 import cn.mee.liaison.storage.user.ConsoleRole;
 import cn.mee.liaison.storage.user.ConsoleUser;
 import cn.mee.liaison.storage.user.ConsoleUserMapper;
+import cn.mee.liaison.storage.wecom.AccessToken;
+import cn.mee.liaison.storage.wecom.AccessTokenMapper;
+import cn.mee.liaison.storage.wecom.CallbackNonceMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -66,6 +72,12 @@ abstract class StorageContractTest {
     ConsoleUserMapper users;
     @Autowired
     AuditLogMapper audit;
+    @Autowired
+    AccessTokenMapper tokens;
+    @Autowired
+    CallbackNonceMapper nonces;
+    @Autowired
+    AttachmentMapper attachments;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -266,6 +278,54 @@ abstract class StorageContractTest {
         assertThat(outbox.findSentTo(Channel.SANDBOX, TargetType.CHAT, target, NOW.plusSeconds(2), 10))
                 .extracting(OutboxMessage::content).containsExactly("甲");
         assertThat(outbox.markFailed(a, "w", "late")).isFalse();
+    }
+
+    // --- WeCom: shared tokens, nonces, attachments ------------------------------------------------------------
+
+    @Test
+    void aSharedTokenIsLockedStoredAndExpiredOnlyIfStillTheSame() {
+        String app = "corp-" + tag + ":1000002";
+        tokens.ensure(app);
+        tokens.ensure(app);
+        assertThat(tokens.lock(app)).isEqualTo(new AccessToken(app, null, null, null));
+        tokens.store(app, "token-1", NOW.plusSeconds(7200), NOW);
+        assertThat(tokens.find(app)).contains(new AccessToken(app, "token-1", NOW.plusSeconds(7200), NOW));
+        assertThat(tokens.find(app).orElseThrow().usableAt(NOW.plusSeconds(7199))).isTrue();
+        assertThat(tokens.expire(app, "token-0", NOW)).isZero();
+        assertThat(tokens.expire(app, "token-1", NOW)).isEqualTo(1);
+        assertThat(tokens.find(app).orElseThrow().usableAt(NOW)).isFalse();
+    }
+
+    @Test
+    void aCallbackNonceIsSeenOnceRecorded() {
+        assertThat(nonces.seen("ROBOT", "n-" + tag, 1409659589L)).isFalse();
+        nonces.record("ROBOT", "n-" + tag, 1409659589L, NOW);
+        assertThat(nonces.seen("ROBOT", "n-" + tag, 1409659589L)).isTrue();
+        assertThat(nonces.seen("APP", "n-" + tag, 1409659589L)).isFalse();
+        assertThatThrownBy(() -> nonces.record("ROBOT", "n-" + tag, 1409659589L, NOW))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(nonces.forgetBefore(NOW.plusSeconds(1))).isPositive();
+        assertThat(nonces.seen("ROBOT", "n-" + tag, 1409659589L)).isFalse();
+    }
+
+    @Test
+    void anAttachmentIsClaimedAndStoredOrRetried() {
+        long messageId = messages.insert(message("pic", "", RecordType.CHAT, Map.of(), NOW));
+        long id = attachments.insert(Attachment.pending(messageId, "IMAGE", "https://example/pic", "robot", null,
+                NOW));
+        assertThat(attachments.lockDue(NOW, 1000)).contains(id);
+        attachments.claim(List.of(id), "w", NOW.plusSeconds(60));
+        assertThat(attachments.findById(id).orElseThrow().status()).isEqualTo(AttachmentStatus.FETCHING);
+        assertThat(attachments.markRetry(id, "w", NOW.plusSeconds(5), "timeout")).isTrue();
+        attachments.claim(List.of(id), "w", NOW.plusSeconds(60));
+        assertThat(attachments.markStored(id, "other", "a.jpg", "image/jpeg", 3, "abc", "x/a.jpg", NOW)).isFalse();
+        assertThat(attachments.markStored(id, "w", "a.jpg", "image/jpeg", 3, "abc", "x/a.jpg", NOW)).isTrue();
+        assertThat(attachments.findByMessage(messageId)).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(AttachmentStatus.STORED);
+            assertThat(a.storedPath()).isEqualTo("x/a.jpg");
+            assertThat(a.attempts()).isEqualTo(2);
+            assertThat(a.fileName()).isEqualTo("a.jpg");
+        });
     }
 
     // --- users and audit -------------------------------------------------------------------------------------
