@@ -1,0 +1,293 @@
+package cn.mee.liaison.bot.channel.wecom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.mee.liaison.bot.channel.wecom.crypto.WeComCipher;
+import cn.mee.liaison.bot.channel.wecom.fake.FakeWeCom;
+import cn.mee.liaison.bot.channel.wecom.fake.Recorded;
+import cn.mee.liaison.bot.directory.DirectoryDocument;
+import cn.mee.liaison.bot.directory.DirectoryDocument.Chat;
+import cn.mee.liaison.bot.directory.DirectoryDocument.Member;
+import cn.mee.liaison.bot.directory.DirectoryDocument.Person;
+import cn.mee.liaison.bot.directory.DirectoryDocument.WorkGroup;
+import cn.mee.liaison.bot.support.RunningBot;
+import cn.mee.liaison.storage.directory.Channel;
+import cn.mee.liaison.storage.message.FiledMessageMapper;
+import cn.mee.liaison.storage.message.MessageQuery;
+import cn.mee.liaison.testsupport.OffsetClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The WeCom callback doors end to end against the fake WeCom: the intelligent robot in webhook mode and the
+ * self-built app. A member's message in, the record filed, the answer out (passive reply, response_url, or
+ * message/send); and every kind of bad callback refused with nothing filed.
+ */
+class WeComCallbacksTest extends RunningBot {
+
+    static final String ROBOT_TOKEN = "robotToken1";
+    static final String ROBOT_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+    static final String APP_TOKEN = "appToken1";
+    static final String APP_KEY = "ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut";
+    static final String CORP = "ww-test-corp";
+    static final String APP_SECRET = "app-secret-value-1";
+
+    static final OffsetClock CLOCK = OffsetClock.shanghai();
+    static final FakeWeCom WECOM = FakeWeCom.start(CLOCK).corp(CORP, APP_SECRET);
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @DynamicPropertySource
+    static void wecom(DynamicPropertyRegistry registry) {
+        registry.add("liaison.wecom.api-base-url", WECOM::apiBaseUrl);
+        registry.add("liaison.wecom.robot.token", () -> ROBOT_TOKEN);
+        registry.add("liaison.wecom.robot.encoding-aes-key", () -> ROBOT_KEY);
+        registry.add("liaison.wecom.robot.bot-id", () -> "bot-1");
+        registry.add("liaison.wecom.robot.reply-budget", () -> "1500ms");
+        registry.add("liaison.wecom.app.corp-id", () -> CORP);
+        registry.add("liaison.wecom.app.agent-id", () -> String.valueOf(FakeWeCom.DEFAULT_AGENT_ID));
+        registry.add("liaison.wecom.app.secret", () -> APP_SECRET);
+        registry.add("liaison.wecom.app.token", () -> APP_TOKEN);
+        registry.add("liaison.wecom.app.encoding-aes-key", () -> APP_KEY);
+        registry.add("liaison.outbox.poll-interval", () -> "200ms");
+        registry.add("liaison.attachments.poll-interval", () -> "200ms");
+    }
+
+    @AfterAll
+    static void stopFake() {
+        WECOM.close();
+    }
+
+    @Autowired
+    FiledMessageMapper messages;
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+    private SignedCallbacks robot;
+    private SignedCallbacks app;
+    private final WeComCipher robotCipher = new WeComCipher(ROBOT_TOKEN, ROBOT_KEY, "");
+    private final WeComCipher appCipher = new WeComCipher(APP_TOKEN, APP_KEY, CORP);
+
+    @BeforeEach
+    void organisation() {
+        robot = new SignedCallbacks(url(""), robotCipher, CLOCK);
+        app = new SignedCallbacks(url(""), appCipher, CLOCK);
+        WECOM.member(leader()).member(member()).member(coordinator());
+        DirectoryDocument doc = new DirectoryDocument(
+                List.of(new DirectoryDocument.Unit("单位-" + tag, new Person(coordinator(), "王协调"))),
+                List.of(new DirectoryDocument.City("保定市-" + tag, "单位-" + tag, List.of())),
+                List.of(new DirectoryDocument.Round("轮次-" + tag, "2026-11-01", "2026-12-31")),
+                List.of(new WorkGroup("保定市第一组", "保定市-" + tag, "单位-" + tag, "ORDINARY", "轮次-" + tag,
+                        List.of(new Member(leader(), "张三", "LEADER"), new Member(member(), "李四", "MEMBER")),
+                        List.of(new Chat("WECOM_ROBOT", robotChat(), null, null)))),
+                List.of(new Chat("WECOM_WEBHOOK", "bureau-hook-" + tag, "key-" + tag, "执法局群")),
+                List.of(new Person("zfj-" + tag, "周执法")));
+        WECOM.webhookKey("key-" + tag);
+        assertThat(call("PUT", "/api/v1/directory", doc).status()).isEqualTo(200);
+    }
+
+    String leader() {
+        return "zhangsan-" + tag;
+    }
+
+    String member() {
+        return "lisi-" + tag;
+    }
+
+    String coordinator() {
+        return "coord-" + tag;
+    }
+
+    String robotChat() {
+        return "wrk-" + tag;
+    }
+
+    private String robotText(String msgId, String text) {
+        return "{\"msgid\":\"" + msgId + "\",\"aibotid\":\"bot-1\",\"chatid\":\"" + robotChat()
+                + "\",\"chattype\":\"group\",\"from\":{\"userid\":\"" + member() + "\"},\"response_url\":\""
+                + WECOM.newResponseUrl() + "\",\"msgtype\":\"text\",\"text\":{\"content\":"
+                + json(text) + "}}";
+    }
+
+    private String json(String text) {
+        try {
+            return super.json.writeValueAsString(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long filed(String chatId) {
+        return messages.count(MessageQuery.all().inChat(chatId));
+    }
+
+    // --- URL verification --------------------------------------------------------------------------------------
+
+    @Test
+    void urlVerificationAnswersThePlaintextExactly() {
+        SignedCallbacks.Answer answer = robot.verifyUrl("/wecom/robot/callback", "1616140317555161061");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("1616140317555161061");
+        SignedCallbacks.Answer appAnswer = app.verifyUrl("/wecom/app/callback", "echo-" + tag);
+        assertThat(appAnswer.body()).isEqualTo("echo-" + tag);
+    }
+
+    // --- robot, webhook mode -------------------------------------------------------------------------------------
+
+    @Test
+    void aRobotMessageIsFiledAndAnsweredInThePassiveReply() throws Exception {
+        SignedCallbacks.Answer answer = robot.post("/wecom/robot/callback",
+                robot.robot(robotText("m1-" + tag, "@联络机器人 日报 检查企业3家，发现问题1个，督办问题核查0个，明日计划：复查")));
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode sealed = super.json.readTree(answer.body());
+        assertThat(robotCipher.verify(sealed.get("msgsignature").asText(), sealed.get("timestamp").asText(),
+                sealed.get("nonce").asText(), sealed.get("encrypt").asText())).isTrue();
+        JsonNode reply = super.json.readTree(robotCipher.decrypt(sealed.get("encrypt").asText()));
+        assertThat(reply.get("msgtype").asText()).isEqualTo("stream");
+        assertThat(reply.get("stream").get("finish").asBoolean()).isTrue();
+        assertThat(reply.get("stream").get("content").asText()).contains("已登记【每日调度】").contains("检查企业数：3");
+
+        JsonNode records = call("GET", "/api/v1/messages?chatId=" + robotChat(), null).body();
+        assertThat(records.get("total").asInt()).isEqualTo(1);
+        assertThat(records.get("items").get(0).get("channel").asText()).isEqualTo("WECOM_ROBOT");
+        assertThat(records.get("items").get(0).get("workGroup").asText()).isEqualTo("保定市第一组");
+        assertThat(records.get("items").get(0).get("fields").get("enterprisesChecked").asInt()).isEqualTo(3);
+        // nothing left for the workers: the answer went in the callback's own answer
+        assertThat(WECOM.received("/cgi-bin/aibot/response")).isEmpty();
+    }
+
+    @Test
+    void theSameMsgIdDeliveredAgainAndAtOnceFilesOneRecord() throws Exception {
+        String body = robotText("dup-" + tag, "收到");
+        assertThat(robot.post("/wecom/robot/callback", robot.robot(body)).status()).isEqualTo(200);
+        assertThat(robot.post("/wecom/robot/callback", robot.robot(body)).status()).isEqualTo(200);
+        String concurrent = robotText("race-" + tag, "党建 今天开展主题党日，参加5人，学习实施细则");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<SignedCallbacks.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                SignedCallbacks.Signed signed = robot.robot(concurrent);
+                answers.add(CompletableFuture.supplyAsync(() -> robot.post("/wecom/robot/callback", signed), pool));
+            }
+            answers.forEach(a -> assertThat(a.join().status()).isEqualTo(200));
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(filed(robotChat())).isEqualTo(2);
+    }
+
+    @Test
+    void badCallbacksAreRefusedAndLeaveNothing() {
+        String body = robotText("bad-" + tag, "日报 检查企业3家");
+        SignedCallbacks.Signed good = robot.robot(body);
+        assertThat(robot.post("/wecom/robot/callback", good.withSignature("0".repeat(40))).status()).isEqualTo(403);
+        SignedCallbacks.Signed stale = robot.signedAt(CLOCK.instant().getEpochSecond() - 3600,
+                robotCipher.encrypt(body), e -> "{\"encrypt\":\"" + e + "\"}");
+        assertThat(robot.post("/wecom/robot/callback", stale).status()).isEqualTo(403);
+        SignedCallbacks.Signed garbage = robot.signedAt(CLOCK.instant().getEpochSecond(), "bm90LWFlcw==",
+                e -> "{\"encrypt\":\"" + e + "\"}");
+        assertThat(robot.post("/wecom/robot/callback", garbage).status()).isEqualTo(400);
+        SignedCallbacks.Signed huge = robot.robot(robotText("huge-" + tag, "字".repeat(200_000)));
+        assertThat(robot.post("/wecom/robot/callback", huge).status()).isEqualTo(413);
+        assertThat(robot.post("/wecom/robot/callback", good.withBody("not json")).status()).isEqualTo(400);
+        assertThat(filed(robotChat())).isZero();
+
+        assertThat(robot.post("/wecom/robot/callback", good).status()).isEqualTo(200);
+        assertThat(robot.post("/wecom/robot/callback", good).status()).as("a replayed nonce").isEqualTo(409);
+        assertThat(filed(robotChat())).isEqualTo(1);
+    }
+
+    @Test
+    void hostileXmlIsRefusedOnTheAppDoor() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<xml><FromUserName>&x;</FromUserName><MsgType>text</MsgType><Content>帮助</Content>"
+                + "<MsgId>xxe-" + tag + "</MsgId></xml>";
+        assertThat(app.post("/wecom/app/callback", app.app(xxe, CORP, FakeWeCom.DEFAULT_AGENT_ID)).status())
+                .isEqualTo(400);
+        SignedCallbacks.Signed envelope = app.app("<xml/>", CORP, FakeWeCom.DEFAULT_AGENT_ID);
+        assertThat(app.post("/wecom/app/callback", envelope.withBody("<!DOCTYPE x [<!ENTITY a \"b\">]><xml>&a;</xml>"))
+                .status()).isEqualTo(400);
+        assertThat(messages.findByExternalId(Channel.WECOM_APP, "xxe-" + tag)).isEmpty();
+    }
+
+    // --- the self-built app -------------------------------------------------------------------------------------
+
+    @Test
+    void aMemberTalksToTheAppAndIsAnsweredThroughMessageSend() {
+        String xml = "<xml><ToUserName><![CDATA[" + CORP + "]]></ToUserName><FromUserName><![CDATA[" + member()
+                + "]]></FromUserName><CreateTime>" + CLOCK.instant().getEpochSecond() + "</CreateTime>"
+                + "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[帮助]]></Content><MsgId>app-" + tag
+                + "</MsgId><AgentID>" + FakeWeCom.DEFAULT_AGENT_ID + "</AgentID></xml>";
+        assertThat(app.post("/wecom/app/callback", app.app(xml, CORP, FakeWeCom.DEFAULT_AGENT_ID)).status())
+                .isEqualTo(200);
+        assertThat(filed(member())).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sentTo(member()).size() == 1);
+        JsonNode sent = sentTo(member()).get(0).json();
+        assertThat(sent.get("msgtype").asText()).isEqualTo("text");
+        assertThat(sent.get("agentid").asInt()).isEqualTo(FakeWeCom.DEFAULT_AGENT_ID);
+        assertThat(sent.get("text").get("content").asText()).contains("可以使用以下命令");
+        assertThat(WECOM.violations()).isEmpty();
+    }
+
+    private List<Recorded> sentTo(String userId) {
+        return WECOM.received("/cgi-bin/message/send").stream()
+                .filter(r -> userId.equals(r.json().path("touser").asText())).toList();
+    }
+
+    @Test
+    void anEmergencyFromTheRobotReachesTheBureauWebhookAndTheCoordinator() throws Exception {
+        SignedCallbacks.Answer answer = robot.post("/wecom/robot/callback",
+                robot.robot(robotText("sos-" + tag, "急报 组员李四发生交通事故，轻伤，已送医院")));
+        assertThat(answer.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !sentTo(coordinator()).isEmpty()
+                && WECOM.received("/cgi-bin/webhook/send").stream()
+                .anyMatch(r -> r.query().get("key").equals("key-" + tag)));
+        assertThat(sentTo(coordinator()).get(0).json().get("text").get("content").asText()).contains("突发情况急报");
+        JsonNode hook = WECOM.received("/cgi-bin/webhook/send").stream()
+                .filter(r -> r.query().get("key").equals("key-" + tag)).findFirst().orElseThrow().json();
+        assertThat(hook.get("msgtype").asText()).isEqualTo("text");
+        assertThat(hook.get("text").get("content").asText()).contains("交通事故").contains("保定市第一组");
+        assertThat(WECOM.violations()).isEmpty();
+    }
+
+    @Test
+    void appGroupChatsAreCreatedForAWorkGroupAndBound() {
+        Answer created = call("POST", "/api/v1/wecom/appchats",
+                Map.of("round", "轮次-" + tag, "workGroup", "保定市第一组"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String chatId = created.body().get("chatId").asText();
+        assertThat(WECOM.appChatMembers(chatId)).containsExactlyInAnyOrder(leader(), member());
+        JsonNode request = WECOM.received("/cgi-bin/appchat/create").stream()
+                .filter(r -> r.json().path("name").asText().startsWith("保定市第一组")).reduce((a, b) -> b)
+                .orElseThrow().json();
+        assertThat(request.get("owner").asText()).isEqualTo(leader());
+        assertThat(WECOM.received("/cgi-bin/appchat/send").stream()
+                .anyMatch(r -> r.json().path("chatid").asText().equals(chatId))).isTrue();
+        JsonNode directory = call("GET", "/api/v1/directory", null).body();
+        assertThat(directory.toString()).contains(chatId).contains("WECOM_APPCHAT");
+    }
+}
