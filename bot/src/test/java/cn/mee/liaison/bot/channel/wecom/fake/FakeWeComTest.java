@@ -343,6 +343,20 @@ class FakeWeComTest {
         }
 
         @Test
+        void flagsAreIntegersOrNumericStringsInRange() {
+            String base = "{\"touser\":\"zhangsan\",\"msgtype\":\"text\",\"agentid\":1000002,"
+                    + "\"text\":{\"content\":\"x\"},";
+
+            assertThat(errcode(send(base + "\"safe\":2}"))).isZero();
+            assertThat(errcode(send(base + "\"safe\":\"1\"}"))).isZero();
+            assertThat(errcode(send(base + "\"safe\":3}"))).isEqualTo(40058);
+            assertThat(errcode(send(base + "\"enable_duplicate_check\":true}"))).isEqualTo(40058);
+            assertThat(wecom.violations()).containsExactly(
+                    "POST /cgi-bin/message/send: 40058 safe must be between 0 and 2",
+                    "POST /cgi-bin/message/send: 40058 enable_duplicate_check must be an integer");
+        }
+
+        @Test
         void getIsNotAllowed() {
             assertThat(errcode(api.get("/cgi-bin/message/send?access_token=" + token))).isEqualTo(43002);
         }

@@ -99,12 +99,21 @@ final class Payload {
         return value.booleanValue();
     }
 
-    /** An optional integer flag that must lie in min..max when present ({@code safe}, {@code enable_id_trans}). */
+    /**
+     * An optional integer flag that must lie in min..max when present ({@code safe}, {@code enable_id_trans}). A
+     * numeric string is accepted too: WeCom takes it, and WxJava sends these flags as strings.
+     */
     void optionalIntIn(String field, int min, int max) {
         if (!has(field)) {
             return;
         }
-        int value = requiredInt(field, WeComError.INVALID_PARAMETER);
+        JsonNode raw = node.get(field);
+        int value;
+        if (raw.isTextual() && raw.textValue().matches("-?\\d{1,9}")) {
+            value = Integer.parseInt(raw.textValue());
+        } else {
+            value = requiredInt(field, WeComError.INVALID_PARAMETER);
+        }
         if (value < min || value > max) {
             throw Rejection.violation(WeComError.INVALID_PARAMETER,
                     path(field) + " must be between " + min + " and " + max);
