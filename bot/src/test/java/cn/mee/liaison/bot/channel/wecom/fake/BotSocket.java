@@ -56,6 +56,10 @@ final class BotSocket implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+    }
+
     /** Subscribes and returns the answer. */
     JsonNode subscribe(String botId, String secret) {
         send("aibot_subscribe", "sub-" + botId, object().put("bot_id", botId).put("secret", secret));

@@ -2,11 +2,13 @@ package cn.mee.liaison.bot.channel.wecom.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -219,6 +221,14 @@ final class FakeLongConnection extends WebSocketServer {
             }
             send(session, answer(reqId, rejection.error().code(), rejection.errmsg()));
         }
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, ByteBuffer bytes) {
+        byte[] data = new byte[bytes.remaining()];
+        bytes.duplicate().get(data);
+        journal.frameFromBot(BinaryNode.valueOf(data));
+        journal.violation("ws: a binary frame of " + data.length + " bytes; WeCom frames are JSON text");
     }
 
     private void handle(BotSession session, String cmd, String reqId, JsonNode frame) {

@@ -73,7 +73,7 @@ public final class FakeWeCom implements AutoCloseable {
 
     // ---- world setup -------------------------------------------------------------------------------------------
 
-    /** "http://127.0.0.1:PORT": the base for /cgi-bin/… (what the bot would use instead of https://qyapi.weixin.qq.com). */
+    /** "http://127.0.0.1:PORT": the base of /cgi-bin/… (instead of https://qyapi.weixin.qq.com). */
     public String apiBaseUrl() {
         return "http://127.0.0.1:" + http.port();
     }
@@ -118,8 +118,14 @@ public final class FakeWeCom implements AutoCloseable {
         return this;
     }
 
-    /** An app group chat that already exists (any app may send to it); its members become known members too. */
+    /**
+     * An app group chat that already exists (any app may send to it); its members (at least two, as WeCom requires)
+     * become known members too.
+     */
     public FakeWeCom appChat(String chatId, List<String> members) {
+        if (members.size() < 2) {
+            throw new IllegalArgumentException("an app group chat has at least two members");
+        }
         members.forEach(directory::member);
         directory.addChat(new Directory.Chat(chatId, chatId, members.get(0), List.copyOf(members), null));
         return this;

@@ -81,7 +81,8 @@ class FakeWeComLongConnectionTest {
 
         JsonNode ack = socket.subscribe(BOT, SECRET);
 
-        assertThat(ack.toString()).isEqualTo("{\"headers\":{\"req_id\":\"sub-bot-1\"},\"errcode\":0,\"errmsg\":\"ok\"}");
+        assertThat(ack.toString())
+                .isEqualTo("{\"headers\":{\"req_id\":\"sub-bot-1\"},\"errcode\":0,\"errmsg\":\"ok\"}");
         assertThat(wecom.connectionsAccepted()).isEqualTo(1);
         assertThat(wecom.framesFromBot()).singleElement().satisfies(frame -> {
             assertThat(frame.path("cmd").asText()).isEqualTo("aibot_subscribe");
@@ -253,6 +254,16 @@ class FakeWeComLongConnectionTest {
                 "ws aibot_unknown: 40058 unknown cmd aibot_unknown",
                 "ws: a frame that is not a JSON object: not json",
                 "ws ping: headers.req_id is missing");
+    }
+
+    @Test
+    void aBinaryFrameIsAViolation() {
+        BotSocket socket = subscribed();
+
+        socket.sendBinary(new byte[] {1, 2, 3});
+
+        assertThat(wecom.awaitFrame(JsonNode::isBinary, WAIT).isBinary()).isTrue();
+        assertThat(wecom.violations()).containsExactly("ws: a binary frame of 3 bytes; WeCom frames are JSON text");
     }
 
     @Test

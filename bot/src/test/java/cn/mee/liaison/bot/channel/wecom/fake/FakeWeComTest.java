@@ -460,7 +460,8 @@ class FakeWeComTest {
             assertThat(errcode(send("{\"chatid\":\"nowhere\",\"msgtype\":\"text\",\"text\":{\"content\":\"x\"}}")))
                     .isEqualTo(86003);
             assertThat(errcode(send("{\"msgtype\":\"text\",\"text\":{\"content\":\"x\"}}"))).isEqualTo(86001);
-            assertThat(errcode(send(otherApp, "{\"chatid\":\"mine\",\"msgtype\":\"text\",\"text\":{\"content\":\"x\"}}")))
+            assertThat(errcode(send(otherApp,
+                    "{\"chatid\":\"mine\",\"msgtype\":\"text\",\"text\":{\"content\":\"x\"}}")))
                     .isEqualTo(86008);
             assertThat(errcode(send(otherApp, "{\"chatid\":\"preset\",\"msgtype\":\"text\","
                     + "\"text\":{\"content\":\"x\"}}"))).isZero();
@@ -474,6 +475,13 @@ class FakeWeComTest {
                     "POST /cgi-bin/appchat/send: 86008 chat mine was created by another app",
                     "POST /cgi-bin/appchat/send: 45002 text.content is 2049 bytes, limit 2048",
                     "POST /cgi-bin/appchat/send: 40008 unsupported msgtype news");
+        }
+
+        @Test
+        void aPresetChatNeedsTwoMembers() {
+            assertThatThrownBy(() -> wecom.appChat("lonely", List.of("zhangsan")))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(wecom.appChatMembers("lonely")).isEmpty();
         }
 
         @Test
@@ -546,7 +554,8 @@ class FakeWeComTest {
 
             assertThat(errcode(uploaded)).isZero();
             assertThat(uploaded.path("type").asText()).isEqualTo("file");
-            assertThat(uploaded.path("created_at").asText()).isEqualTo(String.valueOf(clock.instant().getEpochSecond()));
+            assertThat(uploaded.path("created_at").asText())
+                    .isEqualTo(String.valueOf(clock.instant().getEpochSecond()));
             String mediaId = uploaded.path("media_id").asText();
             HttpResponse<byte[]> download = api.send("GET", "/cgi-bin/media/get?access_token=" + token
                     + "&media_id=" + mediaId, null, null, Duration.ofSeconds(5));
@@ -636,7 +645,8 @@ class FakeWeComTest {
             assertThat(errcode(send(text("字".repeat(683))))).isEqualTo(45002);
             assertThat(errcode(send("{\"msgtype\":\"markdown\",\"markdown\":{\"content\":\""
                     + "x".repeat(4097) + "\"}}"))).isEqualTo(45002);
-            assertThat(errcode(send("{\"msgtype\":\"text\",\"text\":{\"content\":\"x\",\"mentioned_list\":\"zhangsan\"}}")))
+            assertThat(errcode(send(
+                    "{\"msgtype\":\"text\",\"text\":{\"content\":\"x\",\"mentioned_list\":\"zhangsan\"}}")))
                     .isEqualTo(40058);
             assertThat(wecom.violations()).containsExactly(
                     "POST /cgi-bin/webhook/send: 45002 text.content is 2049 bytes, limit 2048",
