@@ -48,8 +48,8 @@ class WeComCipherTest {
             + "<MsgType><![CDATA[video]]></MsgType><Video><MediaId><![CDATA[eYJ1MbwPRJtOvIEabaxHs7TX2D-HV71s79GUxqdU"
             + "kjm6Gs2Ed1KF3ulAOA9H1xG0]]></MediaId><Title><![CDATA[testCallBackReplyVideo]]></Title><Description>"
             + "<![CDATA[testCallBackReplyVideo]]></Description></Video></xml>";
-    static final String WECHAT_REPLY_2_ENCRYPTED = "jn1L23DB+6ELqJ+6bruv23M2GmYfkv0xBh2h+XTBOKVKcgDFHle6gqcZ1cZrk3e1qjPQ"
-            + "1F4RsLWzQRG9udbKWesxlkupqcEcW7ZQweImX9+wLMa0GaUzpkycA8+IamDBxn5loLgZpnS7fVAbExOkK5DYHBmv5tptA9tklE/fT"
+    static final String WECHAT_REPLY_2_ENCRYPTED = "jn1L23DB+6ELqJ+6bruv23M2GmYfkv0xBh2h+XTBOKVKcgDFHle6gqcZ1cZrk3e1qj"
+            + "PQ1F4RsLWzQRG9udbKWesxlkupqcEcW7ZQweImX9+wLMa0GaUzpkycA8+IamDBxn5loLgZpnS7fVAbExOkK5DYHBmv5tptA9tklE/fT"
             + "IILHR8HLXa5nQvFb3tYPKAlHF3rtTeayNf0QuM+UW/wM9enGIDIJHF7CLHiDNAYxr+r+OrJCmPQyTy8cVWlu9iSvOHPT/77bZqJuc"
             + "QHQ04sq7KZI27OcqpQNSto2OdHCoTccjggX5Z9Mma0nMJBU+jLKJ38YB1fBIz+vBzsYjrTmFQ44YfeEuZ+xRTQwr92vhA9OxchWV"
             + "INGC50qE/6lmkwWTwGX9wtQpsJKhP+oS7rvTY8+VdzETdfakjkwQ5/Xka042OlUb1/slTwo4RscuQ+RdxSGvDahxAJ6+EAjLt9d8"
@@ -110,7 +110,8 @@ class WeComCipherTest {
     class RoundTrips {
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "a", "日报 检查企业数：三家", "收到 👍🏻 ✅ 𠀀", "{\"msgtype\":\"text\",\"text\":{\"content\":\"@机器人 帮助\"}}"})
+        @ValueSource(strings = {"", "a", "日报 检查企业数：三家", "收到 👍🏻 ✅ 𠀀",
+                "{\"msgtype\":\"text\",\"text\":{\"content\":\"@机器人 帮助\"}}"})
         void appAndRobotCiphersDecryptWhatTheyEncrypt(String text) {
             assertThat(app.decrypt(app.encrypt(text))).isEqualTo(text);
             assertThat(robot.decrypt(robot.encrypt(text))).isEqualTo(text);
@@ -359,7 +360,8 @@ class WeComCipherTest {
     class Construction {
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2", "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2CC"})
+        @ValueSource(strings = {"", "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2",
+                "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2CC"})
         void aKeyOfTheWrongLengthIsRejectedWithoutEchoingIt(String key) {
             assertThatThrownBy(() -> new WeComCipher(WECOM_TOKEN, key, WECOM_CORP))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -368,7 +370,8 @@ class WeComCipherTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B+C", "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2=",
+        @ValueSource(strings = {"jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B+C",
+                "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2=",
                 "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B-C", "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B中C"})
         void aKeyOutsideTheAlphabetIsRejectedWithoutEchoingIt(String key) {
             assertThatThrownBy(() -> new WeComCipher(WECOM_TOKEN, key, WECOM_CORP))

@@ -1,0 +1,87 @@
+package cn.mee.liaison.bot.channel.wecom.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** Everything the fake saw and said: requests, long-connection frames both ways, violations and dropped messages. */
+final class Journal {
+
+    private final List<Recorded> requests = new ArrayList<>();
+    private final List<JsonNode> framesFromBot = new ArrayList<>();
+    private final List<JsonNode> framesToBot = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
+    private final List<Dropped> dropped = new ArrayList<>();
+
+    synchronized void request(Recorded recorded) {
+        requests.add(recorded);
+    }
+
+    synchronized void frameFromBot(JsonNode frame) {
+        framesFromBot.add(frame);
+        notifyAll();
+    }
+
+    synchronized void frameToBot(JsonNode frame) {
+        framesToBot.add(frame);
+        notifyAll();
+    }
+
+    synchronized void violation(String text) {
+        violations.add(text);
+    }
+
+    synchronized void dropped(Dropped message) {
+        dropped.add(message);
+    }
+
+    synchronized List<Recorded> requests(String pathPrefix) {
+        return requests.stream().filter(r -> r.path().startsWith(pathPrefix)).toList();
+    }
+
+    synchronized List<JsonNode> framesFromBot() {
+        return List.copyOf(framesFromBot);
+    }
+
+    synchronized List<JsonNode> framesToBot() {
+        return List.copyOf(framesToBot);
+    }
+
+    synchronized List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    synchronized List<Dropped> dropped() {
+        return List.copyOf(dropped);
+    }
+
+    /** The first frame from the bot (already received or arriving within the timeout) that matches. */
+    synchronized Optional<JsonNode> awaitFrameFromBot(Predicate<JsonNode> matching, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (JsonNode frame : framesFromBot) {
+                if (matching.test(frame)) {
+                    return Optional.of(frame);
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Optional.empty();
+            }
+            Duration wait = Duration.ofNanos(left);
+            wait(Math.max(1, wait.toMillis()));
+        }
+    }
+
+    synchronized void clear() {
+        requests.clear();
+        framesFromBot.clear();
+        framesToBot.clear();
+        violations.clear();
+        dropped.clear();
+    }
+}
