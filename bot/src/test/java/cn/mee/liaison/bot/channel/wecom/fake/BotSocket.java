@@ -24,10 +24,12 @@ final class BotSocket implements AutoCloseable {
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    /** Held for the socket's lifetime: once a JDK HttpClient is unreachable its selector thread stops reading. */
+    private final HttpClient client = HttpClient.newHttpClient();
     private final WebSocket socket;
 
     private BotSocket(String url) throws Exception {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+        socket = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create(url), new Listener()).get(5, TimeUnit.SECONDS);
     }
 
@@ -104,6 +106,24 @@ final class BotSocket implements AutoCloseable {
         return closed.isDone();
     }
 
+    /**
+     * Whether the connection is gone after a drop: closed as the listener saw it, or, since the JDK client sometimes
+     * misses a bare TCP close, dead: a ping goes unanswered.
+     */
+    boolean isGone(Duration timeout) {
+        try {
+            closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception notSeen) {
+            try {
+                send("ping", "are-you-there", null);
+            } catch (RuntimeException sendFailed) {
+                return true;
+            }
+            return poll(Duration.ofMillis(500)).isEmpty();
+        }
+    }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
@@ -117,6 +137,12 @@ final class BotSocket implements AutoCloseable {
         private final StringBuilder partial = new StringBuilder();
 
         @Override
+        public void onOpen(WebSocket webSocket) {
+            // unbounded demand: a close or EOF is noticed even while a test holds an unread frame
+            webSocket.request(Long.MAX_VALUE);
+        }
+
+        @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
@@ -127,7 +153,6 @@ final class BotSocket implements AutoCloseable {
                 }
                 partial.setLength(0);
             }
-            webSocket.request(1);
             return null;
         }
 

@@ -147,8 +147,16 @@ final class FakeLongConnection extends WebSocketServer {
     /** Closes every open connection abruptly: no close frame, just the TCP connection gone. */
     void dropAll() {
         for (WebSocket socket : List.copyOf(sessions.keySet())) {
-            socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the fake");
+            drop(socket);
         }
+    }
+
+    /**
+     * Ends the TCP connection without a close frame, as a dead peer or network would. Clients may notice only through
+     * missing ping acks (the JDK's WebSocket client sometimes misses the bare TCP close altogether).
+     */
+    private static void drop(WebSocket socket) {
+        socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the fake");
     }
 
     @Override
@@ -196,7 +204,16 @@ final class FakeLongConnection extends WebSocketServer {
             return;
         }
         JsonNode frame = parse(text);
-        journal.frameFromBot(frame != null ? frame : TextNode.valueOf(text));
+        JsonNode recorded = frame != null ? frame : TextNode.valueOf(text);
+        journal.frameFromBot(recorded);
+        try {
+            process(session, frame, text);
+        } finally {
+            journal.frameHandled(recorded);
+        }
+    }
+
+    private void process(BotSession session, JsonNode frame, String text) {
         if (frame == null || !frame.isObject()) {
             journal.violation("ws: a frame that is not a JSON object: " + abbreviate(text));
             return;
@@ -227,8 +244,10 @@ final class FakeLongConnection extends WebSocketServer {
     public void onMessage(WebSocket socket, ByteBuffer bytes) {
         byte[] data = new byte[bytes.remaining()];
         bytes.duplicate().get(data);
-        journal.frameFromBot(BinaryNode.valueOf(data));
+        JsonNode recorded = BinaryNode.valueOf(data);
+        journal.frameFromBot(recorded);
         journal.violation("ws: a binary frame of " + data.length + " bytes; WeCom frames are JSON text");
+        journal.frameHandled(recorded);
     }
 
     private void handle(BotSession session, String cmd, String reqId, JsonNode frame) {
@@ -320,7 +339,7 @@ final class FakeLongConnection extends WebSocketServer {
         if (fault instanceof Fault.ErrCode errCode) {
             send(session, answer(reqId, errCode.code(), "injected fault"));
         } else if (fault instanceof Fault.Drop) {
-            session.socket().closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by an injected fault");
+            drop(session.socket());
         }
         // Fault.Timeout: never answer. Fault.Http cannot be registered for a cmd.
     }

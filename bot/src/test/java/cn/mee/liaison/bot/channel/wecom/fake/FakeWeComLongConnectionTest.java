@@ -301,7 +301,9 @@ class FakeWeComLongConnectionTest {
 
         wecom.dropConnection();
 
-        assertThat(socket.awaitClosed(WAIT)).isIn(-1, 1006);
+        assertThatThrownBy(() -> wecom.pushMessage(textMessage("nobody there")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(socket.isGone(WAIT)).isTrue();
         BotSocket again = subscribed();
         wecom.awaitConnections(2, WAIT);
         String reqId = wecom.pushMessage(textMessage("after reconnect"));
@@ -326,7 +328,10 @@ class FakeWeComLongConnectionTest {
 
         wecom.failNext("aibot_send_msg", Fault.drop(), 1);
         socket.send("aibot_send_msg", "s-3", message);
-        assertThat(socket.awaitClosed(WAIT)).isIn(-1, 1006);
+        wecom.awaitFrame(f -> reqId(f).equals("s-3"), WAIT);
+        assertThatThrownBy(() -> wecom.pushMessage(textMessage("nobody there")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(socket.isGone(WAIT)).isTrue();
         assertThat(wecom.violations()).isEmpty();
     }
 

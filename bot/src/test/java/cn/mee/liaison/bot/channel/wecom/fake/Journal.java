@@ -3,8 +3,11 @@ package cn.mee.liaison.bot.channel.wecom.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** Everything the fake saw and said: requests, long-connection frames both ways, violations and dropped messages. */
@@ -15,13 +18,20 @@ final class Journal {
     private final List<JsonNode> framesToBot = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
     private final List<Dropped> dropped = new ArrayList<>();
+    private final Set<JsonNode> unhandled = Collections.newSetFromMap(new IdentityHashMap<>());
 
     synchronized void request(Recorded recorded) {
         requests.add(recorded);
     }
 
+    /** A frame arrived; {@link #frameHandled} follows once the fake has answered it. */
     synchronized void frameFromBot(JsonNode frame) {
         framesFromBot.add(frame);
+        unhandled.add(frame);
+    }
+
+    synchronized void frameHandled(JsonNode frame) {
+        unhandled.remove(frame);
         notifyAll();
     }
 
@@ -58,13 +68,16 @@ final class Journal {
         return List.copyOf(dropped);
     }
 
-    /** The first frame from the bot (already received or arriving within the timeout) that matches. */
+    /**
+     * The first frame from the bot (already received or arriving within the timeout) that matches, once the fake has
+     * handled it: its answer is sent and its violations are recorded.
+     */
     synchronized Optional<JsonNode> awaitFrameFromBot(Predicate<JsonNode> matching, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             for (JsonNode frame : framesFromBot) {
-                if (matching.test(frame)) {
+                if (!unhandled.contains(frame) && matching.test(frame)) {
                     return Optional.of(frame);
                 }
             }
@@ -83,5 +96,6 @@ final class Journal {
         framesToBot.clear();
         violations.clear();
         dropped.clear();
+        unhandled.clear();
     }
 }
