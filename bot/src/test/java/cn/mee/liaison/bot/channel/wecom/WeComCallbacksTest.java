@@ -17,6 +17,7 @@ import cn.mee.liaison.storage.message.FiledMessageMapper;
 import cn.mee.liaison.storage.message.MessageQuery;
 import cn.mee.liaison.testsupport.OffsetClock;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,6 +86,7 @@ class WeComCallbacksTest extends RunningBot {
 
     @Autowired
     FiledMessageMapper messages;
+
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
     private SignedCallbacks robot;
@@ -245,11 +247,15 @@ class WeComCallbacksTest extends RunningBot {
         assertThat(app.post("/wecom/app/callback", app.app(xml, CORP, FakeWeCom.DEFAULT_AGENT_ID)).status())
                 .isEqualTo(200);
         assertThat(filed(member())).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> sentTo(member()).size() == 1);
-        JsonNode sent = sentTo(member()).get(0).json();
-        assertThat(sent.get("msgtype").asText()).isEqualTo("text");
-        assertThat(sent.get("agentid").asInt()).isEqualTo(FakeWeCom.DEFAULT_AGENT_ID);
-        assertThat(sent.get("text").get("content").asText()).contains("可以使用以下命令");
+        // the help is longer than message/send takes (2,048 bytes): it goes out in numbered parts
+        await().atMost(Duration.ofSeconds(10)).until(() -> sentTo(member()).size() == 2);
+        List<String> parts = sentTo(member()).stream().map(r -> r.json().get("text").get("content").asText())
+                .toList();
+        assertThat(parts.get(0)).startsWith("（1/2）").contains("可以使用以下命令");
+        assertThat(parts.get(1)).startsWith("（2/2）");
+        assertThat(parts).allSatisfy(p -> assertThat(p.getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(2048));
+        assertThat(sentTo(member()).get(0).json().get("agentid").asInt()).isEqualTo(FakeWeCom.DEFAULT_AGENT_ID);
         assertThat(WECOM.violations()).isEmpty();
     }
 
