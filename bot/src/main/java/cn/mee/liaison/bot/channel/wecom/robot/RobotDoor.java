@@ -6,9 +6,11 @@ import cn.mee.liaison.bot.channel.wecom.api.WeComHttp;
 import cn.mee.liaison.bot.outbox.ChatDoor;
 import cn.mee.liaison.bot.outbox.Delivery;
 import cn.mee.liaison.storage.directory.Channel;
+import cn.mee.liaison.storage.message.ChatType;
 import cn.mee.liaison.storage.message.FiledMessage;
 import cn.mee.liaison.storage.message.FiledMessageMapper;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
+import cn.mee.liaison.storage.outbox.TargetType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -48,7 +50,7 @@ class RobotDoor implements ChatDoor {
                 ? "［文件］" + Path.of(message.content()).getFileName() + "（请在联络群机器人控制台查看）"
                 : message.content();
         Optional<JsonNode> answered = Optional.ofNullable(message.inReplyTo()).flatMap(messages::findById)
-                .map(FiledMessage::rawPayload).flatMap(this::parse);
+                .filter(filed -> goesBackTo(filed, message)).map(FiledMessage::rawPayload).flatMap(this::parse);
         return connection.configured() ? overConnection(message, content, answered)
                 : throughResponseUrl(content, answered);
     }
@@ -82,6 +84,15 @@ class RobotDoor implements ChatDoor {
         return WeComDelivery.attempt(() -> {
             http.post(URI.create(url.get()), Map.of("msgtype", "markdown", "markdown", Map.of("content", content)));
         });
+    }
+
+    /**
+     * A req_id (or response_url) answers in the chat its message came from, so only a row going back to that chat may
+     * use it; a row about the message going elsewhere (an emergency relayed to a bureau chat) is pushed there.
+     */
+    private static boolean goesBackTo(FiledMessage answered, OutboxMessage row) {
+        return answered.channel() == Channel.WECOM_ROBOT && answered.chatId().equals(row.targetId())
+                && (answered.chatType() == ChatType.SINGLE) == (row.targetType() == TargetType.USER);
     }
 
     private Optional<JsonNode> parse(String raw) {
