@@ -3,149 +3,26 @@ package cn.mee.liaison.bot.channel.wecom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.mee.liaison.bot.channel.wecom.crypto.WeComCipher;
 import cn.mee.liaison.bot.channel.wecom.fake.FakeWeCom;
 import cn.mee.liaison.bot.channel.wecom.fake.Recorded;
-import cn.mee.liaison.bot.directory.DirectoryDocument;
-import cn.mee.liaison.bot.directory.DirectoryDocument.Chat;
-import cn.mee.liaison.bot.directory.DirectoryDocument.Member;
-import cn.mee.liaison.bot.directory.DirectoryDocument.Person;
-import cn.mee.liaison.bot.directory.DirectoryDocument.WorkGroup;
-import cn.mee.liaison.bot.support.RunningBot;
 import cn.mee.liaison.storage.directory.Channel;
-import cn.mee.liaison.storage.message.FiledMessageMapper;
-import cn.mee.liaison.storage.message.MessageQuery;
-import cn.mee.liaison.testsupport.OffsetClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The WeCom callback doors end to end against the fake WeCom: the intelligent robot in webhook mode and the
- * self-built app. A member's message in, the record filed, the answer out (passive reply, response_url, or
- * message/send); and every kind of bad callback refused with nothing filed.
+ * self-built app. A member's message in, the record filed, the answer out (passive reply or message/send); and
+ * every kind of bad callback refused with nothing filed.
  */
-class WeComCallbacksTest extends RunningBot {
-
-    static final String ROBOT_TOKEN = "robotToken1";
-    static final String ROBOT_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
-    static final String APP_TOKEN = "appToken1";
-    static final String APP_KEY = "ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxwvut";
-    static final String CORP = "ww-test-corp";
-    static final String APP_SECRET = "app-secret-value-1";
-
-    static final OffsetClock CLOCK = OffsetClock.shanghai();
-    static final FakeWeCom WECOM = FakeWeCom.start(CLOCK).corp(CORP, APP_SECRET);
-
-    @TestConfiguration
-    static class TestClock {
-        @Bean
-        @Primary
-        Clock testClock() {
-            return CLOCK;
-        }
-    }
-
-    @DynamicPropertySource
-    static void wecom(DynamicPropertyRegistry registry) {
-        registry.add("liaison.wecom.api-base-url", WECOM::apiBaseUrl);
-        registry.add("liaison.wecom.robot.token", () -> ROBOT_TOKEN);
-        registry.add("liaison.wecom.robot.encoding-aes-key", () -> ROBOT_KEY);
-        registry.add("liaison.wecom.robot.bot-id", () -> "bot-1");
-        registry.add("liaison.wecom.robot.reply-budget", () -> "1500ms");
-        registry.add("liaison.wecom.app.corp-id", () -> CORP);
-        registry.add("liaison.wecom.app.agent-id", () -> String.valueOf(FakeWeCom.DEFAULT_AGENT_ID));
-        registry.add("liaison.wecom.app.secret", () -> APP_SECRET);
-        registry.add("liaison.wecom.app.token", () -> APP_TOKEN);
-        registry.add("liaison.wecom.app.encoding-aes-key", () -> APP_KEY);
-        registry.add("liaison.outbox.poll-interval", () -> "200ms");
-        registry.add("liaison.attachments.poll-interval", () -> "200ms");
-    }
-
-    @AfterAll
-    static void stopFake() {
-        WECOM.close();
-    }
-
-    @Autowired
-    FiledMessageMapper messages;
-
-
-    private final String tag = UUID.randomUUID().toString().substring(0, 8);
-    private SignedCallbacks robot;
-    private SignedCallbacks app;
-    private final WeComCipher robotCipher = new WeComCipher(ROBOT_TOKEN, ROBOT_KEY, "");
-    private final WeComCipher appCipher = new WeComCipher(APP_TOKEN, APP_KEY, CORP);
-
-    @BeforeEach
-    void organisation() {
-        robot = new SignedCallbacks(url(""), robotCipher, CLOCK);
-        app = new SignedCallbacks(url(""), appCipher, CLOCK);
-        WECOM.member(leader()).member(member()).member(coordinator());
-        DirectoryDocument doc = new DirectoryDocument(
-                List.of(new DirectoryDocument.Unit("单位-" + tag, new Person(coordinator(), "王协调"))),
-                List.of(new DirectoryDocument.City("保定市-" + tag, "单位-" + tag, List.of())),
-                List.of(new DirectoryDocument.Round("轮次-" + tag, "2026-11-01", "2026-12-31")),
-                List.of(new WorkGroup("保定市第一组", "保定市-" + tag, "单位-" + tag, "ORDINARY", "轮次-" + tag,
-                        List.of(new Member(leader(), "张三", "LEADER"), new Member(member(), "李四", "MEMBER")),
-                        List.of(new Chat("WECOM_ROBOT", robotChat(), null, null)))),
-                List.of(new Chat("WECOM_WEBHOOK", "bureau-hook-" + tag, "key-" + tag, "执法局群")),
-                List.of(new Person("zfj-" + tag, "周执法")));
-        WECOM.webhookKey("key-" + tag);
-        assertThat(call("PUT", "/api/v1/directory", doc).status()).isEqualTo(200);
-    }
-
-    String leader() {
-        return "zhangsan-" + tag;
-    }
-
-    String member() {
-        return "lisi-" + tag;
-    }
-
-    String coordinator() {
-        return "coord-" + tag;
-    }
-
-    String robotChat() {
-        return "wrk-" + tag;
-    }
-
-    private String robotText(String msgId, String text) {
-        return "{\"msgid\":\"" + msgId + "\",\"aibotid\":\"bot-1\",\"chatid\":\"" + robotChat()
-                + "\",\"chattype\":\"group\",\"from\":{\"userid\":\"" + member() + "\"},\"response_url\":\""
-                + WECOM.newResponseUrl() + "\",\"msgtype\":\"text\",\"text\":{\"content\":"
-                + json(text) + "}}";
-    }
-
-    private String json(String text) {
-        try {
-            return super.json.writeValueAsString(text);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private long filed(String chatId) {
-        return messages.count(MessageQuery.all().inChat(chatId));
-    }
+class WeComCallbacksTest extends WeComTestBase {
 
     // --- URL verification --------------------------------------------------------------------------------------
 
@@ -165,10 +42,10 @@ class WeComCallbacksTest extends RunningBot {
         SignedCallbacks.Answer answer = robot.post("/wecom/robot/callback",
                 robot.robot(robotText("m1-" + tag, "@联络机器人 日报 检查企业3家，发现问题1个，督办问题核查0个，明日计划：复查")));
         assertThat(answer.status()).isEqualTo(200);
-        JsonNode sealed = super.json.readTree(answer.body());
+        JsonNode sealed = json.readTree(answer.body());
         assertThat(robotCipher.verify(sealed.get("msgsignature").asText(), sealed.get("timestamp").asText(),
                 sealed.get("nonce").asText(), sealed.get("encrypt").asText())).isTrue();
-        JsonNode reply = super.json.readTree(robotCipher.decrypt(sealed.get("encrypt").asText()));
+        JsonNode reply = json.readTree(robotCipher.decrypt(sealed.get("encrypt").asText()));
         assertThat(reply.get("msgtype").asText()).isEqualTo("stream");
         assertThat(reply.get("stream").get("finish").asBoolean()).isTrue();
         assertThat(reply.get("stream").get("content").asText()).contains("已登记【每日调度】").contains("检查企业数：3");

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One access token per app, shared by every instance of the bot through the database. A token is used until five
- * minutes before it expires; then exactly one caller refreshes it: threads of this instance wait on a local lock,
+ * minutes before it expires (or half its life, for a token WeCom handed out with less than ten minutes left: WeCom
+ * gives the same token again until it expires); then exactly one caller refreshes it: threads of this instance wait on a local lock,
  * other instances on the app's row, locked for the duration of the gettoken call, and take the token it stored.
  * A token WeCom refuses (40014, 42001) is expired for everyone, but only if nobody has replaced it meanwhile.
  */
@@ -99,7 +100,12 @@ public class AccessTokens {
     }
 
     private boolean fresh(AccessToken token) {
-        return token != null && token.usableAt(clock.instant().plus(REFRESH_AHEAD));
+        if (token == null || token.expiresAt() == null || token.refreshedAt() == null) {
+            return false;
+        }
+        Duration life = Duration.between(token.refreshedAt(), token.expiresAt());
+        Duration ahead = life.dividedBy(2).compareTo(REFRESH_AHEAD) < 0 ? life.dividedBy(2) : REFRESH_AHEAD;
+        return token.usableAt(clock.instant().plus(ahead));
     }
 
     private static String encode(String value) {
