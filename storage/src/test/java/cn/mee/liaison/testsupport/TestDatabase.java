@@ -1,5 +1,9 @@
 package cn.mee.liaison.testsupport;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,13 +41,42 @@ public final class TestDatabase {
                 "spring.datasource.password", env("LIAISON_TEST_MYSQL_PASSWORD", ""));
     }
 
-    /** The database the end-to-end tests run on: MySQL when configured, H2 otherwise. */
+    /**
+     * A database of its own for one running bot (one Spring context): MySQL when configured, H2 otherwise. Bots of
+     * different test classes run side by side in one test JVM, each with background workers; on one shared database
+     * they would take each other's work.
+     */
     public static Map<String, String> preferredProperties() {
         if (mysqlAvailable()) {
-            return mysqlProperties();
+            return Map.of(
+                    "spring.datasource.url", freshMysqlDatabase(),
+                    "spring.datasource.username", env("LIAISON_TEST_MYSQL_USER", "root"),
+                    "spring.datasource.password", env("LIAISON_TEST_MYSQL_PASSWORD", ""));
         }
         return Map.of("spring.datasource.url", freshH2Url(), "spring.datasource.username", "sa",
                 "spring.datasource.password", "");
+    }
+
+    /**
+     * Creates {@code <the configured database>_<random>} next to the configured one and returns its URL. CI drops
+     * every database whose name starts with the configured one when it is done.
+     */
+    public static String freshMysqlDatabase() {
+        String url = mysqlUrl();
+        int slash = url.indexOf('/', "jdbc:mysql://".length());
+        int query = url.indexOf('?', slash);
+        String server = url.substring(0, slash + 1);
+        String base = query < 0 ? url.substring(slash + 1) : url.substring(slash + 1, query);
+        String suffix = query < 0 ? "" : url.substring(query);
+        String name = base + "_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection connection = DriverManager.getConnection(server + suffix,
+                env("LIAISON_TEST_MYSQL_USER", "root"), env("LIAISON_TEST_MYSQL_PASSWORD", ""));
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database next to " + base, e);
+        }
+        return server + name + suffix;
     }
 
     private static String env(String name, String fallback) {
