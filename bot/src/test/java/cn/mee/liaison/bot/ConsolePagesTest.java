@@ -18,7 +18,20 @@ import cn.mee.liaison.bot.directory.DirectoryDocument;
 import cn.mee.liaison.bot.directory.DirectoryWorkbook;
 import cn.mee.liaison.bot.support.RunningBot;
 import cn.mee.liaison.bot.support.TestOrganisation;
+import cn.mee.liaison.bot.files.FileStore;
+import cn.mee.liaison.storage.attachment.Attachment;
+import cn.mee.liaison.storage.attachment.AttachmentMapper;
 import cn.mee.liaison.storage.audit.AuditLogMapper;
+import cn.mee.liaison.storage.directory.Channel;
+import cn.mee.liaison.storage.message.ChatType;
+import cn.mee.liaison.storage.message.ContentKind;
+import cn.mee.liaison.storage.message.FiledMessage;
+import cn.mee.liaison.storage.message.FiledMessageMapper;
+import cn.mee.liaison.storage.message.RecordType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +54,12 @@ class ConsolePagesTest extends RunningBot {
     DirectoryCache directory;
     @Autowired
     AuditLogMapper audit;
+    @Autowired
+    FiledMessageMapper messages;
+    @Autowired
+    AttachmentMapper attachments;
+    @Autowired
+    FileStore files;
 
     private final TestOrganisation org = new TestOrganisation(UUID.randomUUID().toString().substring(0, 8));
 
@@ -102,6 +121,31 @@ class ConsolePagesTest extends RunningBot {
                         .with(user("boss").roles("BUREAU_ADMIN")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(audit).contains("审计日志");
+    }
+
+    @Test
+    void aRecordShowsItsAttachments() throws Exception {
+        long messageId = messages.insert(new FiledMessage(null, Channel.WECOM_ROBOT, "chat-" + org.tag(),
+                ChatType.GROUP, "pic-" + org.tag(), "u1", "张三", null, null, null, null, RecordType.PROBLEM,
+                ContentKind.MIXED, "问题 某厂露天堆放", Map.of(), "{}", Instant.now(), true));
+        byte[] photo = "a photo of the site".getBytes(StandardCharsets.UTF_8);
+        FileStore.StoredFile stored = files.store("attachments", LocalDate.now(), "现场.jpg", photo);
+        long attachmentId = attachments.insert(Attachment.pending(messageId, "IMAGE", "https://x/pic", null, null,
+                Instant.now()));
+        attachments.claim(List.of(attachmentId), "test", Instant.now().plusSeconds(60));
+        attachments.markStored(attachmentId, "test", "现场.jpg", "image/jpeg", photo.length, stored.sha256(),
+                stored.path(), Instant.now());
+
+        String page = mvc.perform(get("/records/" + messageId).with(user("staff").roles("BUREAU_STAFF")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("现场.jpg").contains("/records/" + messageId + "/attachments/" + attachmentId)
+                .contains("<img");
+        byte[] served = mvc.perform(get("/records/" + messageId + "/attachments/" + attachmentId)
+                        .with(user("staff").roles("BUREAU_STAFF")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(served).isEqualTo(photo);
+        mvc.perform(get("/records/" + messageId + "/attachments/999999").with(user("staff").roles("BUREAU_STAFF")))
+                .andExpect(status().isNotFound());
     }
 
     @Test
