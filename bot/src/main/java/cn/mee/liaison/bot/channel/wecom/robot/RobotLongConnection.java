@@ -57,7 +57,7 @@ public class RobotLongConnection implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean replaced;
     private volatile ScheduledFuture<?> pings;
-    private int attempts;
+    private final AtomicInteger attempts = new AtomicInteger();
 
     RobotLongConnection(WeComProperties properties, LongConnectionCallbacks callbacks, ObjectMapper json,
                         MeterRegistry meters) {
@@ -227,10 +227,10 @@ public class RobotLongConnection implements SmartLifecycle {
         if (!running || replaced) {
             return;
         }
+        int attempt = attempts.getAndIncrement();
         long delay = Math.min(settings.reconnectMaxDelay().toMillis(),
-                settings.reconnectBaseDelay().toMillis() << Math.min(attempts, 16));
-        attempts++;
-        log.info("reconnecting the robot long connection in {} ms (attempt {})", delay, attempts);
+                settings.reconnectBaseDelay().toMillis() << Math.min(attempt, 16));
+        log.info("reconnecting the robot long connection in {} ms (attempt {})", delay, attempt + 1);
         try {
             timers.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
@@ -251,7 +251,7 @@ public class RobotLongConnection implements SmartLifecycle {
             return;
         }
         subscribed = true;
-        attempts = 0;
+        attempts.set(0);
         log.info("robot long connection subscribed as bot {}", settings.botId());
         cancelPings();
         pings = timers.scheduleAtFixedRate(this::ping, settings.pingInterval().toMillis(),
