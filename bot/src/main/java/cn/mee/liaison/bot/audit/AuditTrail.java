@@ -21,17 +21,25 @@ public class AuditTrail {
     public static final String USER_UPDATED = "USER_UPDATED";
     public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
     public static final String EMERGENCY_RELAYED = "EMERGENCY_RELAYED";
+    public static final String NOTICE_SENT = "NOTICE_SENT";
+    public static final String NOTICE_CANCELLED = "NOTICE_CANCELLED";
+    public static final String NOTICE_RESENT = "NOTICE_RESENT";
+    public static final String CASE_SHARED = "CASE_SHARED";
 
     /** Chinese names of the actions, for the console. */
-    public static final Map<String, String> LABELS = Map.of(
-            LOGIN, "登录",
-            LOGIN_FAILED, "登录失败",
-            EXPORT, "导出",
-            DIRECTORY_IMPORT, "导入组织架构",
-            USER_CREATED, "新建用户",
-            USER_UPDATED, "修改用户",
-            PASSWORD_CHANGED, "修改密码",
-            EMERGENCY_RELAYED, "转报突发情况");
+    public static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry(LOGIN, "登录"),
+            Map.entry(LOGIN_FAILED, "登录失败"),
+            Map.entry(EXPORT, "导出"),
+            Map.entry(DIRECTORY_IMPORT, "导入组织架构"),
+            Map.entry(USER_CREATED, "新建用户"),
+            Map.entry(USER_UPDATED, "修改用户"),
+            Map.entry(PASSWORD_CHANGED, "修改密码"),
+            Map.entry(EMERGENCY_RELAYED, "转报突发情况"),
+            Map.entry(NOTICE_SENT, "推送通知"),
+            Map.entry(NOTICE_CANCELLED, "取消推送"),
+            Map.entry(NOTICE_RESENT, "重新发送"),
+            Map.entry(CASE_SHARED, "标记典型案例"));
 
     private final AuditLogMapper mapper;
     private final Clock clock;

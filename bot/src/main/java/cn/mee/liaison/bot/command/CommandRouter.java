@@ -1,5 +1,6 @@
 package cn.mee.liaison.bot.command;
 
+import cn.mee.liaison.bot.notice.NoticeAcks;
 import cn.mee.liaison.storage.message.RecordType;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
 import java.util.Arrays;
@@ -20,17 +21,22 @@ public class CommandRouter {
     private final RecordConfirmation confirmation;
     private final EmergencyRelay emergencies;
     private final RecordQueryCommand query;
+    private final NoticeAcks acks;
+    private final PushCommand push;
 
     CommandRouter(Replies replies, HelpCommand help, RecordConfirmation confirmation, EmergencyRelay emergencies,
-                  RecordQueryCommand query) {
+                  RecordQueryCommand query, NoticeAcks acks, PushCommand push) {
         this.replies = replies;
         this.help = help;
         this.confirmation = confirmation;
         this.emergencies = emergencies;
         this.query = query;
+        this.acks = acks;
+        this.push = push;
     }
 
     public List<OutboxMessage> respond(Exchange exchange) {
+        acknowledgeNotice(exchange);
         Optional<Verb> verb = exchange.meaning().verb();
         if (verb.isPresent()) {
             return command(exchange, verb.get());
@@ -60,10 +66,21 @@ public class CommandRouter {
         return switch (verb) {
             case HELP -> List.of(help.answer(exchange));
             case QUERY -> List.of(query.answer(exchange));
+            case PUSH -> List.of(push.answer(exchange));
             case ACK -> List.of();
             case EMERGENCY -> emergencies.relay(exchange, false);
             default -> List.of(confirmation.answer(exchange, verb));
         };
+    }
+
+    /** 收到, or a quote of a notice, acknowledges the notice waiting for it in this chat. */
+    private void acknowledgeNotice(Exchange exchange) {
+        boolean ack = exchange.meaning().type() == RecordType.ACK;
+        String quoted = exchange.message().quotedText();
+        if (ack || quoted != null) {
+            acks.acknowledge(exchange.message().channel(), exchange.message().chatId(), exchange.message().senderId(),
+                    exchange.sender().senderName(), exchange.now(), exchange.filed().id(), quoted, ack);
+        }
     }
 
     private static Optional<Verb> verbFiling(RecordType type) {

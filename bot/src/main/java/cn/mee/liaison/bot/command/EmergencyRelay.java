@@ -4,7 +4,6 @@ import cn.mee.liaison.bot.audit.AuditTrail;
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
 import cn.mee.liaison.bot.inbound.ChatContext;
-import cn.mee.liaison.storage.directory.Channel;
 import cn.mee.liaison.storage.directory.Chat;
 import cn.mee.liaison.storage.directory.OrgUnit;
 import cn.mee.liaison.storage.outbox.MessageFormat;
@@ -64,7 +63,7 @@ class EmergencyRelay {
                     exchange.message().chatId());
         }
         Optional<OrgUnit> unit = sender.unit().filter(u -> u.coordinatorUserId() != null);
-        unit.ifPresent(u -> out.add(OutboxMessage.pending(directChannelFor(exchange.message().channel()),
+        unit.ifPresent(u -> out.add(OutboxMessage.pending(exchange.message().channel().personal(),
                 TargetType.USER, u.coordinatorUserId(), MessageFormat.TEXT, text, null, Purpose.RELAY,
                 exchange.filed().id(), exchange.now())));
 
@@ -76,14 +75,5 @@ class EmergencyRelay {
                 + replies.text("emergency.replied", coordinator);
         out.add(exchange.reply(answer, true));
         return out;
-    }
-
-    /** Where a person is reached directly from a message that came through this door. */
-    static Channel directChannelFor(Channel source) {
-        return switch (source) {
-            case SANDBOX -> Channel.SANDBOX;
-            case WECHATY -> Channel.WECHATY;
-            default -> Channel.WECOM_APP;
-        };
     }
 }

@@ -25,7 +25,8 @@ public enum Verb {
     APPEAL(RecordType.APPEAL, Audience.GROUP_CHATS, "申诉"),
     ASSISTANCE_REQUEST(RecordType.ASSISTANCE_REQUEST, Audience.GROUP_CHATS, "帮扶", "帮扶需求"),
     ACK(RecordType.ACK, Audience.ANYONE, "收到", "已收到"),
-    QUERY(RecordType.COMMAND, Audience.ANYONE, "查询", "搜索", "查找");
+    QUERY(RecordType.COMMAND, Audience.ANYONE, "查询", "搜索", "查找"),
+    PUSH(RecordType.COMMAND, Audience.BUREAU, "推送", "统一推送", "发通知");
 
     private final RecordType recordType;
     private final Audience audience;
@@ -78,6 +79,13 @@ public enum Verb {
             @Override
             public boolean test(ChatContext sender) {
                 return !sender.inBureauChat();
+            }
+        },
+        /** Bureau staff, or anyone in a bureau chat. */
+        BUREAU {
+            @Override
+            public boolean test(ChatContext sender) {
+                return sender.speaksForBureau();
             }
         }
     }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param rawPayload  the payload exactly as received (decrypted JSON or XML), kept with the record
  * @param mentionsBot whether the member @-mentioned the bot (always true for platforms that only deliver those)
  * @param files       pictures, files and voices to fetch once the message is filed
+ * @param quotedText  the text of the message this one quotes, if it quotes one
  */
 public record InboundMessage(
         Channel channel,
@@ -25,7 +26,8 @@ public record InboundMessage(
         String text,
         String rawPayload,
         boolean mentionsBot,
-        List<IncomingFile> files) {
+        List<IncomingFile> files,
+        String quotedText) {
 
     public InboundMessage {
         files = files == null ? List.of() : List.copyOf(files);

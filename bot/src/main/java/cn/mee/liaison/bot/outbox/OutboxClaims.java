@@ -76,7 +76,7 @@ public class OutboxClaims {
             mapper.markSent(message.id(), holder, now);
             outcome = "sent";
         } else if (delivery instanceof Delivery.Retry retry
-                && !now.isAfter(message.createdAt().plus(properties.retryDeadline()))) {
+                && !now.isAfter(message.retriesFrom().plus(properties.retryDeadline()))) {
             mapper.markRetry(message.id(), holder, RetryPolicy.nextAttempt(now, message.attempts(), retry.after()),
                     clip(retry.error()));
             outcome = "retry";
@@ -89,6 +89,11 @@ public class OutboxClaims {
         }
         meters.counter("liaison.outbox.deliveries", "channel", message.channel().name(), "outcome", outcome)
                 .increment();
+    }
+
+    /** Not sent now, for lack of room under a platform limit: due again when there is room; no attempt counted. */
+    public void defer(OutboxMessage message, Instant until) {
+        mapper.defer(message.id(), holder, until);
     }
 
     /** A taken row its taker could not deliver itself: due again at once, for the workers. */

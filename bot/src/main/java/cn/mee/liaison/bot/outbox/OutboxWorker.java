@@ -1,33 +1,52 @@
 package cn.mee.liaison.bot.outbox;
 
+import cn.mee.liaison.bot.pacing.Pacer;
 import cn.mee.liaison.storage.directory.Channel;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers outbox rows through their doors: claimed ({@link OutboxClaims}), sent outside any transaction, and the
- * outcome recorded — sent, retried with backoff, or failed with the reason.
+ * Delivers outbox rows through their doors: claimed ({@link OutboxClaims}), paced under the platform's limits
+ * ({@link Pacer}: a row with no room waits, uncounted), sent outside any transaction, and the outcome recorded —
+ * sent, retried with backoff, or failed with the reason. A batch goes out in parallel, one target per thread, so
+ * that the rows of one chat (numbered parts) keep their order.
  */
 @Component
-public class OutboxWorker {
+public class OutboxWorker implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
     private final OutboxClaims claims;
+    private final Pacer pacer;
     private final OutboxProperties properties;
     private final Map<Channel, ChatDoor> doors = new EnumMap<>(Channel.class);
+    private final ExecutorService senders;
 
-    OutboxWorker(OutboxClaims claims, OutboxProperties properties, List<ChatDoor> doors) {
+    OutboxWorker(OutboxClaims claims, Pacer pacer, OutboxProperties properties, List<ChatDoor> doors) {
         this.claims = claims;
+        this.pacer = pacer;
         this.properties = properties;
         doors.forEach(door -> this.doors.put(door.channel(), door));
+        AtomicInteger count = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(properties.senders(), r -> {
+            Thread thread = new Thread(r, "outbox-sender-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Scheduled(fixedDelayString = "${liaison.outbox.poll-interval:1s}", initialDelayString = "2s")
@@ -36,31 +55,64 @@ public class OutboxWorker {
             List<OutboxMessage> claimed;
             do {
                 claimed = claims.claimDue();
-                claimed.forEach(this::deliver);
+                deliverAll(claimed);
             } while (claimed.size() == properties.batchSize());
         } catch (RuntimeException e) {
             log.warn("outbox poll failed, will try again: {}", e.toString());
         }
     }
 
-    /** Delivers these rows now, in this thread, if they are still due: used right after a reply is committed. */
+    /** Delivers these rows now if they are still due: used right after a reply is committed. */
     public void deliverNow(Collection<Long> ids) {
-        claims.take(ids).forEach(this::deliver);
+        deliverAll(claims.take(ids));
+    }
+
+    private void deliverAll(List<OutboxMessage> rows) {
+        if (rows.size() <= 1) {
+            rows.forEach(this::deliver);
+            return;
+        }
+        Map<String, List<OutboxMessage>> byTarget = new LinkedHashMap<>();
+        rows.forEach(row -> byTarget.computeIfAbsent(row.channel() + "/" + row.targetType() + "/" + row.targetId(),
+                k -> new ArrayList<>()).add(row));
+        List<CompletableFuture<Void>> running = byTarget.values().stream()
+                .map(target -> CompletableFuture.runAsync(() -> target.forEach(this::deliver), senders)).toList();
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
     }
 
     private void deliver(OutboxMessage message) {
-        ChatDoor door = doors.get(message.channel());
-        Delivery delivery;
-        if (door == null) {
-            delivery = Delivery.failed("渠道 " + message.channel() + " 未启用，无法发送");
-        } else {
-            try {
-                delivery = door.deliver(message);
-            } catch (RuntimeException e) {
-                log.warn("door {} threw on outbox row {}: {}", message.channel(), message.id(), e.toString());
-                delivery = Delivery.retry(e.toString());
+        try {
+            Pacer.Permit permit = pacer.request(message);
+            if (permit instanceof Pacer.Wait wait) {
+                claims.defer(message, wait.until());
+                return;
             }
+            try {
+                claims.record(message, send(message));
+            } finally {
+                pacer.done(permit);
+            }
+        } catch (RuntimeException e) {
+            log.warn("delivering outbox row {} failed, its claim will lapse and it is tried again: {}",
+                    message.id(), e.toString());
         }
-        claims.record(message, delivery);
+    }
+
+    private Delivery send(OutboxMessage message) {
+        ChatDoor door = doors.get(message.channel());
+        if (door == null) {
+            return Delivery.failed("渠道 " + message.channel() + " 未启用，无法发送");
+        }
+        try {
+            return door.deliver(message);
+        } catch (RuntimeException e) {
+            log.warn("door {} threw on outbox row {}: {}", message.channel(), message.id(), e.toString());
+            return Delivery.retry(e.toString());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        senders.shutdownNow();
     }
 }

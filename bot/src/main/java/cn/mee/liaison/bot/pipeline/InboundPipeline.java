@@ -151,7 +151,7 @@ public class InboundPipeline {
     Filing refile(FiledMessage filed) {
         InboundMessage message = new InboundMessage(filed.channel(), filed.chatId(), filed.chatType(),
                 filed.externalId(), filed.senderId(), filed.senderName(), filed.contentKind(), filed.text(),
-                filed.rawPayload(), filed.mentioned(), List.of());
+                filed.rawPayload(), filed.mentioned(), List.of(), null);
         Interpretation meaning = interpreter.interpret(filed.text(),
                 LocalDate.ofInstant(filed.receivedAt(), clock.getZone()));
         return new Filing(message, filed, false, ChatContexts.resolve(message, directory.snapshot()), meaning);

@@ -27,6 +27,15 @@ public enum Channel {
         return label;
     }
 
+    /** Where a person is told something directly, for a message that came through (or a chat on) this door. */
+    public Channel personal() {
+        return switch (this) {
+            case SANDBOX -> SANDBOX;
+            case WECHATY -> WECHATY;
+            default -> WECOM_APP;
+        };
+    }
+
     /** Whether a liaison group's chat can be on this channel (the app's single chats cannot). */
     public boolean groupChat() {
         return groupChat;

@@ -42,6 +42,9 @@ public interface OutboxMapper {
     boolean markRetry(@Param("id") long id, @Param("worker") String worker, @Param("nextAttemptAt") Instant next,
                       @Param("error") String error);
 
+    /** Puts a claimed row back unsent, without counting the attempt: it waits for its turn (pacing). */
+    boolean defer(@Param("id") long id, @Param("worker") String worker, @Param("nextAttemptAt") Instant next);
+
     boolean markFailed(@Param("id") long id, @Param("worker") String worker, @Param("error") String error);
 
     /** What the bot said to one target, in the order it was sent, from a time on (null: from the start). */

@@ -6,8 +6,10 @@ import java.time.Instant;
 /**
  * One thing the bot says to one target through one door.
  *
- * @param mentions  user ids to @-mention, comma separated, where the door allows it
- * @param inReplyTo the filed message this answers, if any
+ * @param mentions   user ids to @-mention, comma separated, where the door allows it
+ * @param inReplyTo  the filed message this answers, if any
+ * @param deliveryId the notice delivery this row is (part of), if any
+ * @param resentAt   when a failed row was sent again by hand; retries count from then
  */
 public record OutboxMessage(
         Long id,
@@ -26,28 +28,43 @@ public record OutboxMessage(
         Instant claimedUntil,
         String lastError,
         Instant createdAt,
-        Instant sentAt) {
+        Instant sentAt,
+        Long deliveryId,
+        Instant resentAt) {
 
     /** A new row, due at once. */
     public static OutboxMessage pending(Channel channel, TargetType targetType, String targetId, MessageFormat format,
                                         String content, String mentions, Purpose purpose, Long inReplyTo,
                                         Instant now) {
         return new OutboxMessage(null, channel, targetType, targetId, format, content, mentions, purpose, inReplyTo,
-                OutboxStatus.PENDING, 0, now, null, null, null, now, null);
+                OutboxStatus.PENDING, 0, now, null, null, null, now, null, null, null);
     }
 
     public OutboxMessage withNextAttemptAt(Instant due) {
         return new OutboxMessage(id, channel, targetType, targetId, format, content, mentions, purpose, inReplyTo,
-                status, attempts, due, claimedBy, claimedUntil, lastError, createdAt, sentAt);
+                status, attempts, due, claimedBy, claimedUntil, lastError, createdAt, sentAt, deliveryId, resentAt);
     }
 
     public OutboxMessage withContent(String newContent, String newMentions) {
         return new OutboxMessage(id, channel, targetType, targetId, format, newContent, newMentions, purpose,
-                inReplyTo, status, attempts, nextAttemptAt, claimedBy, claimedUntil, lastError, createdAt, sentAt);
+                inReplyTo, status, attempts, nextAttemptAt, claimedBy, claimedUntil, lastError, createdAt, sentAt,
+                deliveryId, resentAt);
     }
 
     public OutboxMessage withId(long newId) {
         return new OutboxMessage(newId, channel, targetType, targetId, format, content, mentions, purpose, inReplyTo,
-                status, attempts, nextAttemptAt, claimedBy, claimedUntil, lastError, createdAt, sentAt);
+                status, attempts, nextAttemptAt, claimedBy, claimedUntil, lastError, createdAt, sentAt, deliveryId,
+                resentAt);
+    }
+
+    public OutboxMessage forDelivery(long newDeliveryId) {
+        return new OutboxMessage(id, channel, targetType, targetId, format, content, mentions, purpose, inReplyTo,
+                status, attempts, nextAttemptAt, claimedBy, claimedUntil, lastError, createdAt, sentAt, newDeliveryId,
+                resentAt);
+    }
+
+    /** When retries of this row started: its creation, or the moment it was sent again by hand. */
+    public Instant retriesFrom() {
+        return resentAt != null ? resentAt : createdAt;
     }
 }

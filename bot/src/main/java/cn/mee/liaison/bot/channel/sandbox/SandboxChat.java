@@ -55,7 +55,7 @@ public class SandboxChat {
                 ? "sb-" + UUID.randomUUID() : said.externalId().strip();
         PipelineOutcome outcome = pipeline.handle(new InboundMessage(Channel.SANDBOX, said.chatId().strip(),
                 ChatType.GROUP, externalId, said.userId().strip(), said.userName(), ContentKind.TEXT, text,
-                raw(said, externalId), false, List.of()));
+                raw(said, externalId), false, List.of(), blankToNull(said.quote())));
         worker.deliverNow(outcome.replyIds());
         return outcome;
     }
@@ -82,6 +82,10 @@ public class SandboxChat {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static void require(String value, String field) {

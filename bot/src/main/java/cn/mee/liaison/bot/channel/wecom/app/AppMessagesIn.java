@@ -53,7 +53,7 @@ final class AppMessagesIn {
                 ? "event:" + sender + ":" + xml.getOrDefault("CreateTime", "") + ":" + xml.getOrDefault("Event", "")
                 : msgId;
         return new InboundMessage(Channel.WECOM_APP, sender, ChatType.SINGLE, externalId, sender, null, kind, text,
-                raw, true, files);
+                raw, true, files, null);
     }
 
     private static void media(List<IncomingFile> files, String kind, Map<String, String> xml) {

@@ -45,7 +45,7 @@ final class RobotMessages {
                     + ":" + body.path("event").path("eventtype").asText("");
         }
         return Optional.of(new InboundMessage(Channel.WECOM_ROBOT, chatId, group ? ChatType.GROUP : ChatType.SINGLE,
-                externalId, sender, null, kind, text.toString().strip(), raw, true, files));
+                externalId, sender, null, kind, text.toString().strip(), raw, true, files, quoted(body.path("quote"))));
     }
 
     private static ContentKind read(String type, JsonNode body, StringBuilder text, List<IncomingFile> files,
@@ -86,6 +86,18 @@ final class RobotMessages {
                 return ContentKind.TEXT;
             }
         }
+    }
+
+    /** The text of a quoted message (text, or the text items of mixed), if any. */
+    private static String quoted(JsonNode quote) {
+        if (quote.isMissingNode() || quote.isNull()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(quote.path("text").path("content").asText(""));
+        for (JsonNode item : quote.path("mixed").path("msg_item")) {
+            text.append(item.path("text").path("content").asText(""));
+        }
+        return text.isEmpty() ? null : text.toString();
     }
 
     private static void file(String kind, JsonNode node, List<IncomingFile> files, boolean perFileKeys) {

@@ -1,0 +1,108 @@
+package cn.mee.liaison.bot.command;
+
+import cn.mee.liaison.bot.directory.DirectoryCache;
+import cn.mee.liaison.bot.directory.DirectorySnapshot;
+import cn.mee.liaison.bot.notice.NoticeRequest;
+import cn.mee.liaison.bot.notice.NoticeTargets;
+import cn.mee.liaison.bot.notice.Notices;
+import cn.mee.liaison.bot.notice.TargetResolution;
+import cn.mee.liaison.bot.web.BadRequest;
+import cn.mee.liaison.storage.directory.Chat;
+import cn.mee.liaison.storage.directory.GroupKind;
+import cn.mee.liaison.storage.directory.WorkGroup;
+import cn.mee.liaison.storage.outbox.OutboxMessage;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * 推送 [回执] 对象：内容 — the bureau pushes a notice from its chat. The targets before the colon may be 全部, city,
+ * unit, group kind (中心组 / 普通组 / 特别组), round or work group names, separated by 、 or commas; 回执 asks every
+ * chat to acknowledge. The first line of the content is the title.
+ */
+@Component
+class PushCommand {
+
+    private static final int TITLE = 30;
+
+    private final Notices notices;
+    private final DirectoryCache directory;
+    private final Replies replies;
+    private final Clock clock;
+
+    PushCommand(Notices notices, DirectoryCache directory, Replies replies, Clock clock) {
+        this.notices = notices;
+        this.directory = directory;
+        this.replies = replies;
+        this.clock = clock;
+    }
+
+    OutboxMessage answer(Exchange exchange) {
+        String body = exchange.meaning().command().map(CommandLine::body).orElse("").strip();
+        boolean ack = body.startsWith("回执") || body.startsWith("需回执");
+        if (ack) {
+            body = body.replaceFirst("^需?回执\\s*", "");
+        }
+        int colon = body.indexOf(':');
+        if (colon <= 0 || body.substring(colon + 1).isBlank()) {
+            return exchange.reply(replies.text("push.malformed", replies.exampleOf(Verb.PUSH)), true);
+        }
+        NoticeTargets targets = targets(body.substring(0, colon), exchange);
+        String content = body.substring(colon + 1).strip();
+        String firstLine = content.lines().findFirst().orElse(content);
+        String title = firstLine.length() <= TITLE ? firstLine : firstLine.substring(0, TITLE) + "…";
+        try {
+            TargetResolution reach = notices.preview(targets, exchange.now());
+            long id = notices.send(new NoticeRequest(title, content, "text", targets, ack, null),
+                    "chat:" + exchange.message().senderId());
+            String doors = reach.byDoor().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining("，"));
+            String unreachable = reach.unreachableGroups().isEmpty() ? ""
+                    : replies.text("push.unreachable", String.join("、", reach.unreachableGroups()));
+            return exchange.reply(replies.text("push.done", String.valueOf(id), title,
+                    String.valueOf(reach.recipients().size()), doors,
+                    replies.text(ack ? "push.ack" : "push.no.ack")) + unreachable, true);
+        } catch (BadRequest e) {
+            return exchange.reply(replies.text("push.failed", e.getMessage().replaceFirst("^targets：", "")), true);
+        }
+    }
+
+    private NoticeTargets targets(String spec, Exchange exchange) {
+        DirectorySnapshot s = directory.snapshot();
+        LocalDate day = LocalDate.ofInstant(exchange.now(), clock.getZone());
+        List<String> cities = new ArrayList<>();
+        List<String> units = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> rounds = new ArrayList<>();
+        List<String> chatIds = new ArrayList<>();
+        boolean all = false;
+        for (String token : spec.split("[、,，;；\\s]+")) {
+            if (token.isBlank()) {
+                continue;
+            }
+            if (List.of("全部", "所有", "全体", "全部工作组").contains(token)) {
+                all = true;
+            } else if (s.cityNamed(token).isPresent()) {
+                cities.add(token);
+            } else if (s.unitNamed(token).isPresent()) {
+                units.add(token);
+            } else if (Arrays.stream(GroupKind.values()).anyMatch(k -> k.label().equals(token))) {
+                kinds.add(token);
+            } else if (s.roundNamed(token).isPresent()) {
+                rounds.add(token);
+            } else {
+                List<WorkGroup> groups = s.groupsMatching(token, day);
+                if (groups.isEmpty()) {
+                    chatIds.add(token); // reported as unknown by the notice
+                } else {
+                    s.chatsOf(groups.get(0).id()).stream().map(Chat::chatId).forEach(chatIds::add);
+                }
+            }
+        }
+        return new NoticeTargets(all ? Boolean.TRUE : null, cities, units, kinds, rounds, chatIds);
+    }
+}

@@ -1,0 +1,31 @@
+package cn.mee.liaison.bot.notice;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A notice and what became of it (contract: id, status, deliveries with chatId, channel, status, attempts, sentAt,
+ * ackedAt; the rest is extra).
+ *
+ * @param status SCHEDULED, SENDING, COMPLETED or CANCELLED
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record NoticeView(long id, String status, String title, String content, String format, boolean requireAck,
+                         OffsetDateTime sendAt, String createdBy, OffsetDateTime createdAt, Counts counts,
+                         List<DeliveryView> deliveries) {
+
+    /** Chats by where their delivery stands. */
+    public record Counts(int total, int sent, int pending, int failed, int cancelled, int acknowledged) {
+
+        public int percentDone() {
+            return total == 0 ? 100 : (sent + failed + cancelled) * 100 / total;
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeliveryView(String chatId, String channel, String status, int attempts, OffsetDateTime sentAt,
+                               OffsetDateTime ackedAt, String ackedBy, String workGroup, String door,
+                               String lastError) {
+    }
+}

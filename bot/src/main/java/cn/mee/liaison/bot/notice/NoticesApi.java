@@ -1,0 +1,85 @@
+package cn.mee.liaison.bot.notice;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/notices")
+@Tag(name = "统一推送", description = "一条通知推送到多个群，逐群跟踪送达和回执")
+class NoticesApi {
+
+    private final Notices notices;
+    private final Clock clock;
+
+    NoticesApi(Notices notices, Clock clock) {
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('BUREAU_ADMIN','BUREAU_STAFF')")
+    @Operation(summary = "推送通知",
+            description = "targets 为 {\"all\": true}，或按 cities / units / kinds / rounds 选择工作组（不同维度取交集，同一维度取并集），"
+                    + "再加上 chatIds 指定的群；不指定轮次时为推送当日正在进行的轮次。sendAt 为空表示立即发送。")
+    Map<String, Long> send(@RequestBody NoticeRequest request, Principal principal) {
+        return Map.of("id", notices.send(request, principal.getName()));
+    }
+
+    @PostMapping("/preview")
+    @PreAuthorize("hasAnyRole('BUREAU_ADMIN','BUREAU_STAFF')")
+    @Operation(summary = "预览推送对象：将送达哪些群、经由哪个渠道")
+    Map<String, Object> preview(@RequestBody NoticeTargets targets) {
+        TargetResolution resolution = notices.preview(targets, clock.instant());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", resolution.recipients().size());
+        body.put("byDoor", resolution.byDoor());
+        body.put("chats", resolution.recipients().stream().map(r -> Map.of("chatId", r.chat().chatId(),
+                "channel", r.chat().channel().name(), "door", r.door(), "workGroup", r.groupName(),
+                "city", r.cityName() == null ? "" : r.cityName())).toList());
+        body.put("unreachableGroups", resolution.unreachableGroups());
+        body.put("unknown", resolution.unknown());
+        return body;
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "通知及其逐群送达情况")
+    NoticeView one(@PathVariable long id) {
+        return notices.view(id);
+    }
+
+    @GetMapping
+    @Operation(summary = "最近的通知（最新在前），含完成情况")
+    List<NoticeView> recent(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return notices.recent(Math.max(page, 0), Math.min(Math.max(size, 1), 100));
+    }
+
+    @PostMapping("/{id}/resend-failed")
+    @PreAuthorize("hasAnyRole('BUREAU_ADMIN','BUREAU_STAFF')")
+    @Operation(summary = "重新发送失败的群")
+    Map<String, Integer> resendFailed(@PathVariable long id, Principal principal) {
+        return Map.of("resent", notices.resendFailed(id, principal.getName()));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @PreAuthorize("hasAnyRole('BUREAU_ADMIN','BUREAU_STAFF')")
+    @Operation(summary = "取消尚未发出的部分")
+    Map<String, Integer> cancel(@PathVariable long id, Principal principal) {
+        return Map.of("cancelled", notices.cancel(id, principal.getName()));
+    }
+}

@@ -1,0 +1,136 @@
+package cn.mee.liaison.bot.pacing;
+
+import cn.mee.liaison.storage.outbox.OutboxMessage;
+import cn.mee.liaison.storage.pacing.BucketUse;
+import cn.mee.liaison.storage.pacing.PaceMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps every send under the platform's limits across all instances: before a send, its slots are taken in all its
+ * buckets at once, in one transaction that locks the buckets' rows (in name order, so two instances never deadlock)
+ * and counts what each used in its window — a sliding window, so that the limit holds over any minute, whether the
+ * platform counts fixed or sliding minutes. When a bucket is full, nothing is taken and the send waits until the
+ * oldest slot in the full bucket leaves the window.
+ */
+@Service
+public class Pacer {
+
+    private static final Logger log = LoggerFactory.getLogger(Pacer.class);
+
+    private final PaceMapper mapper;
+    private final PaceRules rules;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    Pacer(PaceMapper mapper, PaceRules rules, PlatformTransactionManager transactions, Clock clock,
+          MeterRegistry meters) {
+        this.mapper = mapper;
+        this.rules = rules;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.meters = meters;
+        for (cn.mee.liaison.storage.directory.Channel channel : cn.mee.liaison.storage.directory.Channel.values()) {
+            Gauge.builder("liaison.pacing.sends.last.minute", () -> lastMinute(channel.name()))
+                    .tag("channel", channel.name()).description("sends counted in the last minute, all instances")
+                    .register(meters);
+        }
+    }
+
+    /** Permission for one send, or when to ask again. */
+    public sealed interface Permit {
+    }
+
+    /** The send may go; {@code inFlight} slots are given back with {@link #done}. */
+    public record Granted(List<Long> inFlight) implements Permit {
+    }
+
+    public record Wait(Instant until, String bucket) implements Permit {
+    }
+
+    public Permit request(OutboxMessage message) {
+        List<Pace> paces = rules.paces(message);
+        if (paces.isEmpty()) {
+            return new Granted(List.of());
+        }
+        Map<String, Pace> byBucket = new TreeMap<>();
+        paces.forEach(p -> byBucket.merge(p.bucket(), p, (a, b) -> a.limit() <= b.limit() ? a : b));
+        Permit permit = ownTransaction.execute(status -> take(byBucket, status));
+        if (permit instanceof Wait wait) {
+            meters.counter("liaison.pacing.deferred", "channel", message.channel().name()).increment();
+            log.debug("pacing: outbox row {} waits for bucket {} until {}", message.id(), wait.bucket(),
+                    wait.until());
+        }
+        return permit;
+    }
+
+    private Permit take(Map<String, Pace> byBucket, org.springframework.transaction.TransactionStatus status) {
+        Instant now = clock.instant();
+        mapper.ensureBuckets(byBucket.keySet());
+        mapper.lockBuckets(byBucket.keySet());
+        Instant wait = null;
+        String full = null;
+        for (Pace pace : byBucket.values()) {
+            BucketUse use = mapper.use(pace.bucket(), now.minus(pace.window()));
+            if (use.used() + pace.weight() > pace.limit()) {
+                Instant free = use.oldest() == null ? now.plusSeconds(1) : use.oldest().plus(pace.window());
+                if (wait == null || free.isAfter(wait)) {
+                    wait = free;
+                    full = pace.bucket();
+                }
+            }
+        }
+        if (wait != null) {
+            return new Wait(wait.plusMillis(1), full);
+        }
+        List<Long> inFlight = new ArrayList<>();
+        for (Pace pace : byBucket.values()) {
+            long slot = mapper.take(pace.bucket(), pace.weight(), now);
+            if (pace.concurrency()) {
+                inFlight.add(slot);
+            }
+        }
+        return new Granted(inFlight);
+    }
+
+    /** The send is over: concurrency slots are free again. */
+    public void done(Permit permit) {
+        if (permit instanceof Granted granted && !granted.inFlight().isEmpty()) {
+            ownTransaction.executeWithoutResult(status -> mapper.giveBack(granted.inFlight()));
+        }
+    }
+
+    /** Slots older than the longest window (a day) count for nothing any more. */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT2M")
+    void forgetOldSlots() {
+        try {
+            mapper.forgetBefore(clock.instant().minus(Duration.ofDays(1)).minusSeconds(60));
+        } catch (RuntimeException e) {
+            log.warn("could not clean up old pacing slots: {}", e.toString());
+        }
+    }
+
+    private double lastMinute(String channel) {
+        try {
+            return mapper.usedWithPrefix(PaceRules.DOOR + channel, clock.instant().minusSeconds(60));
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}

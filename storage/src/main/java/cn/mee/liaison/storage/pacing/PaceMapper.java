@@ -1,0 +1,39 @@
+package cn.mee.liaison.storage.pacing;
+
+import cn.mee.liaison.storage.support.GeneratedId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** Slots taken in pacing buckets, shared by every instance. */
+@Mapper
+public interface PaceMapper {
+
+    void ensureBuckets(@Param("buckets") Collection<String> buckets);
+
+    /** Locks the buckets' rows for the rest of the transaction. */
+    List<String> lockBuckets(@Param("buckets") Collection<String> buckets);
+
+    /** Weight used in one bucket since a moment. */
+    BucketUse use(@Param("bucket") String bucket, @Param("since") Instant since);
+
+    void takeRow(@Param("bucket") String bucket, @Param("weight") int weight, @Param("at") Instant at,
+                 @Param("key") GeneratedId key);
+
+    /** Takes a slot; returns its id. */
+    default long take(String bucket, int weight, Instant at) {
+        GeneratedId key = new GeneratedId();
+        takeRow(bucket, weight, at, key);
+        return key.value();
+    }
+
+    /** Gives slots back (concurrency permits whose send is over). */
+    int giveBack(@Param("ids") Collection<Long> ids);
+
+    int forgetBefore(@Param("before") Instant before);
+
+    /** Weight used since a moment in all buckets whose name starts with the prefix. */
+    long usedWithPrefix(@Param("prefix") String prefix, @Param("since") Instant since);
+}
