@@ -1,0 +1,226 @@
+package cn.mee.liaison.bot.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.mee.liaison.bot.directory.DirectoryDocument;
+import cn.mee.liaison.bot.support.RunningBot;
+import cn.mee.liaison.bot.support.TestOrganisation;
+import cn.mee.liaison.storage.audit.AuditLogMapper;
+import cn.mee.liaison.testsupport.OffsetClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Unified push through the API and the chat, on the sandbox: targets and preview, delivery to every chat, the
+ * acknowledgements (收到, a quote of the notice), and the two follow-ups with the clock moved, not slept.
+ */
+@Import(NoticesTest.TestClock.class)
+@TestPropertySource(properties = {"liaison.notices.follow-up-interval=200ms", "liaison.outbox.poll-interval=200ms",
+        "liaison.notices.ack-reminder-after=2h", "liaison.notices.ack-escalate-after=4h"})
+class NoticesTest extends RunningBot {
+
+    static final OffsetClock CLOCK = OffsetClock.shanghai();
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        Clock noticeClock() {
+            return CLOCK;
+        }
+    }
+
+    @Autowired
+    AuditLogMapper audit;
+
+    private TestOrganisation org;
+
+    @BeforeEach
+    void organisation() {
+        org = new TestOrganisation(UUID.randomUUID().toString().substring(0, 8));
+        assertThat(call("PUT", "/api/v1/directory", org.document()).status()).isEqualTo(200);
+    }
+
+    private Map<String, Object> targetsOfBothCities() {
+        return Map.of("cities", List.of(org.cityA(), org.cityB()));
+    }
+
+    private long send(String title, Map<String, Object> targets, boolean requireAck) {
+        Answer created = call("POST", "/api/v1/notices", Map.of("title", title, "content", "请各组于今日18时前报送本周工作小结。",
+                "format", "text", "targets", targets, "requireAck", requireAck));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.body().get("id").asLong();
+    }
+
+    private JsonNode notice(long id) {
+        return call("GET", "/api/v1/notices/" + id, null).body();
+    }
+
+    private List<String> botSaid(String chatId) {
+        List<String> texts = new ArrayList<>();
+        call("GET", "/api/v1/sandbox/chats/" + chatId + "/messages", null).body()
+                .forEach(line -> texts.add(line.get("text").asText()));
+        return texts;
+    }
+
+    private void say(String chatId, String userId, String text, String quote) {
+        Map<String, Object> message = new java.util.HashMap<>(Map.of("chatId", chatId, "userId", userId,
+                "text", text));
+        if (quote != null) {
+            message.put("quote", quote);
+        }
+        assertThat(call("POST", "/api/v1/sandbox/messages", message).status()).isEqualTo(200);
+    }
+
+    @Test
+    void thePreviewSaysWhichChatsAndDoorsAndTheNoticeReachesEachOnce() {
+        JsonNode preview = call("POST", "/api/v1/notices/preview", Map.of("cities", List.of(org.cityA()),
+                "kinds", List.of("CENTRAL"), "chatIds", List.of(org.bureauChat()))).body();
+        assertThat(preview.get("total").asInt()).isEqualTo(2);
+        assertThat(preview.get("byDoor").get("模拟群聊").asInt()).isEqualTo(2);
+        assertThat(preview.get("chats").findValuesAsText("chatId")).containsExactlyInAnyOrder(org.centralChat(),
+                org.bureauChat());
+
+        long id = send("本周工作小结", targetsOfBothCities(), false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> notice(id).get("status").asText().equals("COMPLETED"));
+        JsonNode notice = notice(id);
+        assertThat(notice.get("deliveries")).hasSize(3);
+        assertThat(notice.get("deliveries").findValuesAsText("chatId")).containsExactlyInAnyOrder(org.centralChat(),
+                org.ordinaryChat(), org.otherCityChat());
+        notice.get("deliveries").forEach(d -> {
+            assertThat(d.get("status").asText()).isEqualTo("SENT");
+            assertThat(d.get("channel").asText()).isEqualTo("SANDBOX");
+            assertThat(d.get("attempts").asInt()).isEqualTo(1);
+            assertThat(d.get("sentAt").asText()).endsWith("+08:00");
+        });
+        for (String chat : List.of(org.centralChat(), org.ordinaryChat(), org.otherCityChat())) {
+            assertThat(botSaid(chat)).containsExactly("【通知】本周工作小结\n请各组于今日18时前报送本周工作小结。");
+        }
+        assertThat(botSaid(org.bureauChat())).isEmpty();
+        assertThat(audit.count("NOTICE_SENT", "admin", null, null)).isPositive();
+    }
+
+    @Test
+    void badNoticesAreRefusedNamingTheField() {
+        Answer unknownCity = call("POST", "/api/v1/notices", Map.of("title", "t", "content", "c",
+                "targets", Map.of("cities", List.of("不存在市"))));
+        assertThat(unknownCity.status()).isEqualTo(400);
+        assertThat(unknownCity.body().get("message").asText()).contains("不存在市");
+        Answer noTitle = call("POST", "/api/v1/notices", Map.of("content", "c", "targets", Map.of("all", true)));
+        assertThat(noTitle.status()).isEqualTo(400);
+        assertThat(noTitle.body().get("message").asText()).contains("title");
+        Answer badTime = call("POST", "/api/v1/notices", Map.of("title", "t", "content", "c",
+                "targets", Map.of("all", true), "sendAt", "明天"));
+        assertThat(badTime.status()).isEqualTo(400);
+        assertThat(badTime.body().get("message").asText()).contains("sendAt");
+        assertThat(call("GET", "/api/v1/notices/99999999", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void receivedAndQuotesAcknowledgeAndTheSilentAreRemindedThenTheirCoordinatorTold() {
+        long older = send("十一月调度安排", targetsOfBothCities(), true);
+        long newer = send("本周小结报送", targetsOfBothCities(), true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> notice(newer).get("status").asText().equals("COMPLETED")
+                && notice(older).get("status").asText().equals("COMPLETED"));
+
+        say(org.ordinaryChat(), org.member(), "收到", null); // the newest waiting notice
+        say(org.centralChat(), "center-lead-" + org.tag(), "好的，马上落实", "【通知】十一月调度安排 请各组……"); // a quote
+        JsonNode acked = deliveries(newer, org.ordinaryChat());
+        assertThat(acked.get("ackedAt").asText()).isNotBlank();
+        assertThat(acked.get("ackedBy").asText()).isEqualTo("李四");
+        assertThat(deliveries(older, org.centralChat()).get("ackedAt").asText()).isNotBlank();
+        assertThat(deliveries(newer, org.centralChat()).has("ackedAt")).isFalse();
+        assertThat(notice(newer).get("counts").get("acknowledged").asInt()).isEqualTo(1);
+
+        CLOCK.advance(Duration.ofHours(2).plusMinutes(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> botSaid(org.centralChat()).stream()
+                .anyMatch(t -> t.startsWith("【回执提醒】") && t.contains("本周小结报送")));
+        assertThat(botSaid(org.ordinaryChat())).noneMatch(t -> t.contains("【回执提醒】") && t.contains("本周小结报送"));
+        assertThat(botSaid(org.otherCityChat())).filteredOn(t -> t.startsWith("【回执提醒】")).hasSize(2);
+
+        CLOCK.advance(Duration.ofHours(2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> toldPersonally(org.coordinatorA()).stream()
+                .anyMatch(t -> t.contains("本周小结报送")));
+        String told = toldPersonally(org.coordinatorA()).stream().filter(t -> t.contains("本周小结报送")).findFirst()
+                .orElseThrow();
+        assertThat(told).contains("保定市中心组").doesNotContain("保定市第一组");
+        assertThat(toldPersonally("coord-b-" + org.tag())).anyMatch(t -> t.contains("廊坊市第一组"));
+        // each stage happened once
+        CLOCK.advance(Duration.ofHours(1));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(toldPersonally(org.coordinatorA()).stream().filter(t -> t.contains("本周小结报送"))).hasSize(1);
+    }
+
+    private JsonNode deliveries(long notice, String chatId) {
+        for (JsonNode d : notice(notice).get("deliveries")) {
+            if (d.get("chatId").asText().equals(chatId)) {
+                return d;
+            }
+        }
+        throw new AssertionError("no delivery to " + chatId);
+    }
+
+    private List<String> toldPersonally(String userId) {
+        List<String> texts = new ArrayList<>();
+        call("GET", "/api/v1/sandbox/users/" + userId + "/messages", null).body()
+                .forEach(line -> texts.add(line.get("text").asText()));
+        return texts;
+    }
+
+    @Test
+    void aScheduledNoticeCanBeCancelledAndFailedChatsResent() {
+        Answer scheduled = call("POST", "/api/v1/notices", Map.of("title", "定时通知", "content", "明早九点视频调度会",
+                "targets", targetsOfBothCities(), "sendAt", CLOCK.instant().plus(Duration.ofHours(12)).toString()));
+        long id = scheduled.body().get("id").asLong();
+        assertThat(notice(id).get("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(call("POST", "/api/v1/notices/" + id + "/cancel", null).body().get("cancelled").asInt())
+                .isEqualTo(3);
+        assertThat(notice(id).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(notice(id).get("deliveries").findValuesAsText("status")).containsOnly("CANCELLED");
+        assertThat(audit.count("NOTICE_CANCELLED", "admin", null, null)).isPositive();
+
+        // a chat on a door that is not configured here fails, with the reason, and can be sent again
+        DirectoryDocument doc = org.document();
+        List<DirectoryDocument.Chat> bureau = new ArrayList<>(doc.bureauChats());
+        bureau.add(new DirectoryDocument.Chat("WECOM_APPCHAT", "appchat-" + org.tag(), null, "应用群"));
+        assertThat(call("PUT", "/api/v1/directory", new DirectoryDocument(doc.units(), doc.cities(), doc.rounds(),
+                doc.workGroups(), bureau, doc.bureauStaff())).status()).isEqualTo(200);
+        long failing = send("发往应用群", Map.of("chatIds", List.of("appchat-" + org.tag())), false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> notice(failing).get("counts").get("failed").asInt() == 1);
+        assertThat(deliveries(failing, "appchat-" + org.tag()).get("lastError").asText()).contains("自建应用");
+        assertThat(call("POST", "/api/v1/notices/" + failing + "/resend-failed", null).body().get("resent").asInt())
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                deliveries(failing, "appchat-" + org.tag()).get("attempts").asInt() == 2);
+        assertThat(audit.count("NOTICE_RESENT", "admin", null, null)).isPositive();
+    }
+
+    @Test
+    void theBureauPushesFromItsChatAndOthersMayNot() {
+        say(org.bureauChat(), org.staff(), "推送 回执 " + org.cityA() + "：请各组今晚开展夜查\n重点是涉VOCs企业", null);
+        assertThat(botSaid(org.bureauChat())).last().asString().contains("已推送通知").contains("将送达 2 个群")
+                .contains("回复“收到”");
+        await().atMost(Duration.ofSeconds(10)).until(() -> botSaid(org.ordinaryChat()).stream()
+                .anyMatch(t -> t.contains("请各组今晚开展夜查")));
+        assertThat(botSaid(org.otherCityChat())).noneMatch(t -> t.contains("请各组今晚开展夜查"));
+
+        say(org.ordinaryChat(), org.leader(), "推送 全部：测试", null);
+        assertThat(botSaid(org.ordinaryChat())).last().asString().contains("仅限执法局");
+        say(org.bureauChat(), org.staff(), "推送 没有冒号的内容", null);
+        assertThat(botSaid(org.bureauChat())).last().asString().contains("推送格式");
+    }
+}
