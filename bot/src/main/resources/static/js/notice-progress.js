@@ -14,7 +14,24 @@
     document.getElementById('bar-cancelled').style.width = width(c.cancelled, c.total);
     document.getElementById('counts').textContent = '共 ' + c.total + ' 个群：已送达 ' + c.sent + '，待发送 ' + c.pending
       + '，失败 ' + c.failed + (c.cancelled ? '，已取消 ' + c.cancelled : '') + '，已回执 ' + c.acknowledged;
+    renderTable(notice.deliveries || []);
     if (notice.status === 'SENDING' || notice.status === 'SCHEDULED') setTimeout(refresh, 2000);
+  }
+  const time = iso => iso ? new Date(iso).toLocaleString('zh-CN', {hour12: false, timeZone: 'Asia/Shanghai'}) : '';
+  function renderTable(deliveries) {
+    const table = document.getElementById('deliveries');
+    const header = table.rows[0];
+    const rows = deliveries.map(d => {
+      const tr = document.createElement('tr');
+      [d.workGroup, d.door, d.chatId, d.status, String(d.attempts), time(d.sentAt),
+        d.ackedAt ? (d.ackedBy || '') + ' ' + time(d.ackedAt) : '', d.lastError || ''].forEach(text => {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.appendChild(td);
+      });
+      return tr;
+    });
+    table.replaceChildren(header, ...rows);
   }
   refresh();
 })();

@@ -54,19 +54,48 @@ class ConsoleBrowserTest extends RunningBot {
         }
     }
 
-    @Test
-    void aMemberReportsInTheSandboxAndTheRecordIsFiled() {
+    /** Logs in as the administrator and loads the demo organisation (again: importing it twice changes nothing). */
+    private WebDriverWait loggedInWithDemo() {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.manage().deleteAllCookies();
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
         browser.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.titleContains("概览"));
-
         browser.get(url("/directory"));
         browser.findElement(By.id("load-demo")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "演示组织已载入"));
         assertThat(browser.findElement(By.id("groups")).getText()).contains("保定市中心组");
+        return wait;
+    }
+
+    @Test
+    void aNoticeIsComposedWithAPreviewAndFollowedToTheEnd() {
+        WebDriverWait wait = loggedInWithDemo();
+        browser.get(url("/notices/new"));
+        browser.findElement(By.id("title")).sendKeys("周五视频调度会");
+        browser.findElement(By.id("content")).sendKeys("本周五上午九点召开视频调度会，请各中心组组长参加。");
+        new Select(browser.findElement(By.name("kinds"))).selectByVisibleText("中心组");
+        browser.findElement(By.id("requireAck")).click();
+        browser.findElement(By.id("preview")).click();
+        WebElement total = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reach-total")));
+        assertThat(Integer.parseInt(total.getText())).isEqualTo(39);
+        assertThat(browser.findElement(By.id("reach")).getText()).contains("模拟群聊 39").contains("保定市中心组");
+        browser.findElement(By.id("send")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("counts"), "已送达 39"));
+        assertThat(browser.findElement(By.id("bar-sent")).getAttribute("style")).contains("width: 100%");
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("deliveries"),
+                "PENDING")));
+        assertThat(browser.findElement(By.id("deliveries")).getText()).contains("保定市中心组").contains("SENT");
+        browser.get(url("/notices"));
+        assertThat(browser.findElement(By.id("notices")).getText()).contains("周五视频调度会").contains("100%");
+    }
+
+    @Test
+    void aMemberReportsInTheSandboxAndTheRecordIsFiled() {
+        WebDriverWait wait = loggedInWithDemo();
 
         browser.get(url("/sandbox"));
         Select chat = new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat"))));

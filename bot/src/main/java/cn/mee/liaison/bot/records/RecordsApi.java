@@ -2,13 +2,18 @@ package cn.mee.liaison.bot.records;
 
 import cn.mee.liaison.bot.security.Viewer;
 import cn.mee.liaison.bot.web.NotFound;
+import cn.mee.liaison.bot.cases.SharedCases;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,10 +25,19 @@ class RecordsApi {
 
     private final RecordSearch search;
     private final RecordExport export;
+    private final SharedCases cases;
 
-    RecordsApi(RecordSearch search, RecordExport export) {
+    RecordsApi(RecordSearch search, RecordExport export, SharedCases cases) {
         this.search = search;
         this.export = export;
+        this.cases = cases;
+    }
+
+    @PostMapping("/{id:\\d+}/share")
+    @PreAuthorize("hasAnyRole('BUREAU_ADMIN','BUREAU_STAFF')")
+    @Operation(summary = "把一条【典型案例】记录标记为共享，下次定期推送时发给所有工作组")
+    Map<String, Boolean> share(@PathVariable long id, Principal principal) {
+        return Map.of("marked", cases.mark(id, principal.getName()));
     }
 
     @GetMapping

@@ -5,6 +5,7 @@ import cn.mee.liaison.bot.directory.DirectorySnapshot;
 import cn.mee.liaison.bot.security.Viewer;
 import cn.mee.liaison.bot.web.BadRequest;
 import cn.mee.liaison.bot.web.NotFound;
+import cn.mee.liaison.bot.cases.SharedCases;
 import cn.mee.liaison.bot.files.FileStore;
 import cn.mee.liaison.storage.attachment.Attachment;
 import cn.mee.liaison.storage.attachment.AttachmentMapper;
@@ -13,6 +14,7 @@ import cn.mee.liaison.storage.directory.WorkGroup;
 import cn.mee.liaison.storage.message.RecordType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,12 +27,15 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** 消息记录 in the console: filter, search, page, open one record, export the filtered set. */
@@ -44,15 +49,17 @@ class RecordsPage {
     private final DirectoryCache directory;
     private final AttachmentMapper attachments;
     private final FileStore files;
+    private final SharedCases cases;
     private final Clock clock;
 
     RecordsPage(RecordSearch search, RecordExport export, DirectoryCache directory, AttachmentMapper attachments,
-                FileStore files, Clock clock) {
+                FileStore files, SharedCases cases, Clock clock) {
         this.search = search;
         this.export = export;
         this.directory = directory;
         this.attachments = attachments;
         this.files = files;
+        this.cases = cases;
         this.clock = clock;
     }
 
@@ -82,7 +89,20 @@ class RecordsPage {
         model.addAttribute("record", record);
         model.addAttribute("fields", FieldsText.labelled(RecordType.valueOf(record.type()), record.fields()));
         model.addAttribute("attachments", attachments.findByMessage(id));
+        model.addAttribute("shared", cases.isMarked(id));
         return "record";
+    }
+
+    @PostMapping("/records/{id}/share")
+    @PreAuthorize("hasAnyRole('BUREAU_ADMIN','BUREAU_STAFF')")
+    String share(@PathVariable long id, Principal principal, RedirectAttributes flash) {
+        try {
+            cases.mark(id, principal.getName());
+            flash.addFlashAttribute("ok", "已标记为共享的典型案例，将在下次定期推送时发给所有工作组。");
+        } catch (BadRequest e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/records/" + id;
     }
 
     /** An attachment of a record the viewer may see: pictures shown inline, other files downloaded. */

@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.quartz.CronTrigger;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -46,6 +50,8 @@ class NoticesTest extends RunningBot {
 
     @Autowired
     AuditLogMapper audit;
+    @Autowired
+    Scheduler scheduler;
 
     private TestOrganisation org;
 
@@ -207,6 +213,38 @@ class NoticesTest extends RunningBot {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 deliveries(failing, "appchat-" + org.tag()).get("attempts").asInt() == 2);
         assertThat(audit.count("NOTICE_RESENT", "admin", null, null)).isPositive();
+    }
+
+    @Test
+    void markedTypicalCasesArePushedToAllGroupsOnTheQuartzSchedule() throws Exception {
+        say(org.ordinaryChat(), org.leader(), "案例 标题：某公司在线监测数据造假案\n内容：现场发现该公司篡改在线监测设备参数，已移交地方依法查处。",
+                null);
+        long caseId = call("GET", "/api/v1/messages?chatId=" + org.ordinaryChat() + "&type=TYPICAL_CASE", null)
+                .body().get("items").get(0).get("id").asLong();
+        assertThat(call("POST", "/api/v1/messages/" + caseId + "/share", null).body().get("marked").asBoolean())
+                .isTrue();
+        assertThat(call("POST", "/api/v1/messages/" + caseId + "/share", null).body().get("marked").asBoolean())
+                .isFalse();
+        say(org.ordinaryChat(), org.member(), "收到", null);
+        long chat = call("GET", "/api/v1/messages?chatId=" + org.ordinaryChat() + "&type=ACK", null).body()
+                .get("items").get(0).get("id").asLong();
+        assertThat(call("POST", "/api/v1/messages/" + chat + "/share", null).status()).isEqualTo(400);
+
+        CronTrigger trigger = (CronTrigger) scheduler.getTrigger(TriggerKey.triggerKey("typical-case-digest",
+                "recurring"));
+        assertThat(trigger.getCronExpression()).isEqualTo("0 0 16 ? * FRI");
+        assertThat(trigger.getTimeZone().getID()).isEqualTo("Asia/Shanghai");
+        scheduler.triggerJob(JobKey.jobKey("typical-case-digest", "recurring"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> botSaid(org.otherCityChat()).stream()
+                .anyMatch(t -> t.contains("典型案例推送") && t.contains("某公司在线监测数据造假案")));
+        String digest = botSaid(org.centralChat()).stream().filter(t -> t.contains("典型案例推送")).findFirst()
+                .orElseThrow();
+        assertThat(digest).contains("保定市第一组").contains("篡改在线监测设备参数");
+
+        // nothing newly marked: the next run pushes nothing
+        scheduler.triggerJob(JobKey.jobKey("typical-case-digest", "recurring"));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                botSaid(org.centralChat()).stream().filter(t -> t.contains("典型案例推送")).count() == 1);
     }
 
     @Test
