@@ -77,8 +77,8 @@ abstract class JobStoreContractTest {
 
     @Test
     void flywayCreatesTheQuartzTablesAndQuartzNeverInitialisesThem() throws SchedulerException {
-        MigrationInfo quartz = shared.context().getBean(Flyway.class).info().current();
-        assertThat(quartz.getVersion().getVersion()).isEqualTo("7");
+        MigrationInfo quartz = java.util.Arrays.stream(shared.context().getBean(Flyway.class).info().applied())
+                .filter(m -> m.getVersion().getVersion().equals("7")).findFirst().orElseThrow();
         assertThat(quartz.getDescription()).isEqualTo("quartz");
         assertThat(quartz.getState()).isEqualTo(MigrationState.SUCCESS);
         QUARTZ_TABLES.forEach(table ->
