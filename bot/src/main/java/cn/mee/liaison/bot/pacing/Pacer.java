@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,12 +33,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Pacer {
 
     private static final Logger log = LoggerFactory.getLogger(Pacer.class);
+    private static final Duration IN_FLIGHT_RETRY = Duration.ofMillis(500);
 
     private final PaceMapper mapper;
     private final PaceRules rules;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final MeterRegistry meters;
+    /** Buckets whose row exists already (rows are never deleted). */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     Pacer(PaceMapper mapper, PaceRules rules, PlatformTransactionManager transactions, Clock clock,
           MeterRegistry meters) {
@@ -71,6 +76,7 @@ public class Pacer {
         }
         Map<String, Pace> byBucket = new TreeMap<>();
         paces.forEach(p -> byBucket.merge(p.bucket(), p, (a, b) -> a.limit() <= b.limit() ? a : b));
+        ensureBuckets(byBucket.keySet());
         Permit permit = ownTransaction.execute(status -> take(byBucket, status));
         if (permit instanceof Wait wait) {
             meters.counter("liaison.pacing.deferred", "channel", message.channel().name()).increment();
@@ -80,16 +86,29 @@ public class Pacer {
         return permit;
     }
 
+    /**
+     * Creates missing bucket rows in a transaction of their own: creating them where they are then locked would take
+     * shared locks first (MySQL, INSERT IGNORE) and deadlock two instances upgrading them to exclusive ones.
+     */
+    private void ensureBuckets(Set<String> buckets) {
+        List<String> missing = buckets.stream().filter(b -> !known.contains(b)).toList();
+        if (!missing.isEmpty()) {
+            ownTransaction.executeWithoutResult(status -> mapper.ensureBuckets(missing));
+            known.addAll(missing);
+        }
+    }
+
     private Permit take(Map<String, Pace> byBucket, org.springframework.transaction.TransactionStatus status) {
         Instant now = clock.instant();
-        mapper.ensureBuckets(byBucket.keySet());
         mapper.lockBuckets(byBucket.keySet());
         Instant wait = null;
         String full = null;
         for (Pace pace : byBucket.values()) {
             BucketUse use = mapper.use(pace.bucket(), now.minus(pace.window()));
             if (use.used() + pace.weight() > pace.limit()) {
-                Instant free = use.oldest() == null ? now.plusSeconds(1) : use.oldest().plus(pace.window());
+                // a concurrency slot comes free when a send ends, long before its lease: look again soon
+                Instant free = pace.concurrency() || use.oldest() == null ? now.plus(IN_FLIGHT_RETRY)
+                        : use.oldest().plus(pace.window());
                 if (wait == null || free.isAfter(wait)) {
                     wait = free;
                     full = pace.bucket();

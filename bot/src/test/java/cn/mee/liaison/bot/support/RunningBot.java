@@ -16,6 +16,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * over real HTTP. Tests share one running bot, so each names its groups and chats uniquely.
  */
 @AutoConfigureObservability
+@ActiveProfiles(resolver = DatabaseProfiles.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "liaison.security.admin-username=admin",
         "liaison.security.admin-password=" + RunningBot.ADMIN_PASSWORD,
@@ -43,9 +45,9 @@ public abstract class RunningBot {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.preferredProperties().forEach((key, value) -> registry.add(key, () -> value));
-        if (TestDatabase.mysqlAvailable()) {
-            registry.add("spring.profiles.active", () -> "mysql");
-        }
+        // Quartz keeps its data sources in a JVM-wide registry by scheduler name: each running bot its own name
+        String scheduler = "liaison-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> scheduler);
     }
 
     protected String url(String path) {

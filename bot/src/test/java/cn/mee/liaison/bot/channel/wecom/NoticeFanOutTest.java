@@ -98,19 +98,18 @@ class NoticeFanOutTest extends WeComTestBase {
         for (Recorded r : WECOM.received("/cgi-bin/webhook/send")) {
             reached.merge(r.query().get("key"), 1, Integer::sum);
         }
-        // every request that reached the fake was an attempt of the row: none lost, none sent twice
+        // every chat was reached, by no more requests than its row's attempts (an attempt may also fail before it
+        // reaches WeCom: a dropped connection); and all requests together are one per chat plus the injected faults,
+        // so no chat received the notice twice
+        int injected = 4 + 3 + 2 + 3;
         for (JsonNode d : notice.get("deliveries")) {
             String chat = d.get("chatId").asText();
             String key = d.get("channel").asText().equals("WECOM_WEBHOOK") ? hookKey(index(chat)) : chat;
             if (!d.get("channel").asText().equals("SANDBOX")) {
-                assertThat(reached.get(key)).as(chat).isEqualTo(d.get("attempts").asInt());
+                assertThat(reached.get(key)).as(chat).isBetween(1, d.get("attempts").asInt());
             }
         }
-        int extraAttempts = 0;
-        for (JsonNode d : notice.get("deliveries")) {
-            extraAttempts += d.get("attempts").asInt() - 1;
-        }
-        assertThat(extraAttempts).isEqualTo(4 + 3 + 2 + 3);
+        assertThat(reached.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(2 * PER_DOOR + injected);
         assertThat(WECOM.violations()).isEmpty();
         assertThat(WECOM.dropped()).isEmpty();
     }

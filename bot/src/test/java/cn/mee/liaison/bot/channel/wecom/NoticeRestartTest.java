@@ -60,6 +60,7 @@ class NoticeRestartTest {
         properties.put("liaison.wecom.app.secret", "restart-secret");
         properties.put("liaison.pacing.app-api-per-minute", "40");
         properties.put("liaison.outbox.poll-interval", "200ms");
+        properties.put("spring.quartz.properties.org.quartz.scheduler.instanceName", "liaison-restart-" + tag);
         if (TestDatabase.mysqlAvailable()) {
             properties.put("spring.profiles.active", "mysql");
         }
