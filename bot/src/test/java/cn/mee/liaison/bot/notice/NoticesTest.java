@@ -102,7 +102,7 @@ class NoticesTest extends RunningBot {
                 org.bureauChat());
 
         long id = send("本周工作小结", targetsOfBothCities(), false);
-        await().atMost(Duration.ofSeconds(10)).until(() -> notice(id).get("status").asText().equals("COMPLETED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> notice(id).get("status").asText().equals("COMPLETED"));
         JsonNode notice = notice(id);
         assertThat(notice.get("deliveries")).hasSize(3);
         assertThat(notice.get("deliveries").findValuesAsText("chatId")).containsExactlyInAnyOrder(org.centralChat(),
@@ -140,7 +140,7 @@ class NoticesTest extends RunningBot {
     void receivedAndQuotesAcknowledgeAndTheSilentAreRemindedThenTheirCoordinatorTold() {
         long older = send("十一月调度安排", targetsOfBothCities(), true);
         long newer = send("本周小结报送", targetsOfBothCities(), true);
-        await().atMost(Duration.ofSeconds(10)).until(() -> notice(newer).get("status").asText().equals("COMPLETED")
+        await().atMost(Duration.ofSeconds(20)).until(() -> notice(newer).get("status").asText().equals("COMPLETED")
                 && notice(older).get("status").asText().equals("COMPLETED"));
 
         say(org.ordinaryChat(), org.member(), "收到", null); // the newest waiting notice
@@ -153,13 +153,13 @@ class NoticesTest extends RunningBot {
         assertThat(notice(newer).get("counts").get("acknowledged").asInt()).isEqualTo(1);
 
         CLOCK.advance(Duration.ofHours(2).plusMinutes(1));
-        await().atMost(Duration.ofSeconds(10)).until(() -> botSaid(org.centralChat()).stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> botSaid(org.centralChat()).stream()
                 .anyMatch(t -> t.startsWith("【回执提醒】") && t.contains("本周小结报送")));
         assertThat(botSaid(org.ordinaryChat())).noneMatch(t -> t.contains("【回执提醒】") && t.contains("本周小结报送"));
         assertThat(botSaid(org.otherCityChat())).filteredOn(t -> t.startsWith("【回执提醒】")).hasSize(2);
 
         CLOCK.advance(Duration.ofHours(2));
-        await().atMost(Duration.ofSeconds(10)).until(() -> toldPersonally(org.coordinatorA()).stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> toldPersonally(org.coordinatorA()).stream()
                 .anyMatch(t -> t.contains("本周小结报送")));
         String told = toldPersonally(org.coordinatorA()).stream().filter(t -> t.contains("本周小结报送")).findFirst()
                 .orElseThrow();
@@ -206,11 +206,11 @@ class NoticesTest extends RunningBot {
         assertThat(call("PUT", "/api/v1/directory", new DirectoryDocument(doc.units(), doc.cities(), doc.rounds(),
                 doc.workGroups(), bureau, doc.bureauStaff())).status()).isEqualTo(200);
         long failing = send("发往应用群", Map.of("chatIds", List.of("appchat-" + org.tag())), false);
-        await().atMost(Duration.ofSeconds(10)).until(() -> notice(failing).get("counts").get("failed").asInt() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> notice(failing).get("counts").get("failed").asInt() == 1);
         assertThat(deliveries(failing, "appchat-" + org.tag()).get("lastError").asText()).contains("自建应用");
         assertThat(call("POST", "/api/v1/notices/" + failing + "/resend-failed", null).body().get("resent").asInt())
                 .isEqualTo(1);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(20)).until(() ->
                 deliveries(failing, "appchat-" + org.tag()).get("attempts").asInt() == 2);
         assertThat(audit.count("NOTICE_RESENT", "admin", null, null)).isPositive();
     }
@@ -252,7 +252,7 @@ class NoticesTest extends RunningBot {
         say(org.bureauChat(), org.staff(), "推送 回执 " + org.cityA() + "：请各组今晚开展夜查\n重点是涉VOCs企业", null);
         assertThat(botSaid(org.bureauChat())).last().asString().contains("已推送通知").contains("将送达 2 个群")
                 .contains("回复“收到”");
-        await().atMost(Duration.ofSeconds(10)).until(() -> botSaid(org.ordinaryChat()).stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> botSaid(org.ordinaryChat()).stream()
                 .anyMatch(t -> t.contains("请各组今晚开展夜查")));
         assertThat(botSaid(org.otherCityChat())).noneMatch(t -> t.contains("请各组今晚开展夜查"));
 

@@ -125,7 +125,7 @@ class WeComCallbacksTest extends WeComTestBase {
                 .isEqualTo(200);
         assertThat(filed(member())).isEqualTo(1);
         // the help is longer than message/send takes (2,048 bytes): it goes out in numbered parts
-        await().atMost(Duration.ofSeconds(10)).until(() -> sentTo(member()).size() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sentTo(member()).size() == 2);
         List<String> parts = sentTo(member()).stream().map(r -> r.json().get("text").get("content").asText())
                 .toList();
         assertThat(parts.get(0)).startsWith("（1/2）").contains("可以使用以下命令");
@@ -146,7 +146,7 @@ class WeComCallbacksTest extends WeComTestBase {
         SignedCallbacks.Answer answer = robot.post("/wecom/robot/callback",
                 robot.robot(robotText("sos-" + tag, "急报 组员李四发生交通事故，轻伤，已送医院")));
         assertThat(answer.status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !sentTo(coordinator()).isEmpty()
+        await().atMost(Duration.ofSeconds(20)).until(() -> !sentTo(coordinator()).isEmpty()
                 && WECOM.received("/cgi-bin/webhook/send").stream()
                 .anyMatch(r -> r.query().get("key").equals("key-" + tag)));
         assertThat(sentTo(coordinator()).get(0).json().get("text").get("content").asText()).contains("突发情况急报");

@@ -112,28 +112,28 @@ class WeComOutboundTest extends WeComTestBase {
         WECOM.failNext("/cgi-bin/appchat/send", Fault.errcode(45009), 1);
         long limited = enqueue(Channel.WECOM_APPCHAT, TargetType.CHAT, bureauAppChat(), MessageFormat.TEXT, "限频",
                 null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> row(limited).attempts() == 1
+        await().atMost(Duration.ofSeconds(20)).until(() -> row(limited).attempts() == 1
                 && row(limited).status() == OutboxStatus.PENDING);
         assertThat(row(limited).lastError()).contains("45009");
 
         WECOM.failNext("/cgi-bin/appchat/send", Fault.errcode(-1), 1);
         long busy = enqueue(Channel.WECOM_APPCHAT, TargetType.CHAT, bureauAppChat(), MessageFormat.TEXT, "系统繁忙",
                 null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> row(busy).attempts() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> row(busy).attempts() == 1);
         WECOM.failNext("/cgi-bin/appchat/send", Fault.http(502), 1);
         long bad = enqueue(Channel.WECOM_APPCHAT, TargetType.CHAT, bureauAppChat(), MessageFormat.TEXT, "网关错误",
                 null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> row(bad).attempts() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> row(bad).attempts() == 1);
         WECOM.failNext("/cgi-bin/appchat/send", Fault.timeout(), 1);
         long slow = enqueue(Channel.WECOM_APPCHAT, TargetType.CHAT, bureauAppChat(), MessageFormat.TEXT, "超时",
                 null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> row(slow).attempts() == 1
+        await().atMost(Duration.ofSeconds(20)).until(() -> row(slow).attempts() == 1
                 && row(slow).status() == OutboxStatus.PENDING);
         assertThat(row(slow).lastError()).contains("超时");
 
         // the platform's minute passes: everything goes out, once
         CLOCK.advance(Duration.ofSeconds(70));
-        await().atMost(Duration.ofSeconds(10)).until(() -> List.of(limited, busy, bad, slow).stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> List.of(limited, busy, bad, slow).stream()
                 .allMatch(id -> row(id).status() == OutboxStatus.SENT));
         // each was tried twice: refused (or held past the timeout) once, then accepted
         assertThat(appChatSends(bureauAppChat()).stream().map(r -> r.json().path("text").path("content").asText())
@@ -143,7 +143,7 @@ class WeComOutboundTest extends WeComTestBase {
 
         long nowhere = enqueue(Channel.WECOM_APPCHAT, TargetType.CHAT, "no-such-chat-" + tag, MessageFormat.TEXT,
                 "发往不存在的群", null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> row(nowhere).status() == OutboxStatus.FAILED);
+        await().atMost(Duration.ofSeconds(20)).until(() -> row(nowhere).status() == OutboxStatus.FAILED);
         assertThat(row(nowhere).lastError()).contains("86003");
         assertThat(row(nowhere).attempts()).isEqualTo(1);
     }
@@ -161,7 +161,7 @@ class WeComOutboundTest extends WeComTestBase {
         String filePath = files.store("outgoing", LocalDate.now(CLOCK), "督办清单.xlsx",
                 "督办问题清单（第4轮）".getBytes(StandardCharsets.UTF_8)).path();
         long file = enqueue(Channel.WECOM_WEBHOOK, TargetType.CHAT, bureauHook(), MessageFormat.FILE, filePath, null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> List.of(text, markdown, image, file).stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> List.of(text, markdown, image, file).stream()
                 .allMatch(id -> row(id).status() == OutboxStatus.SENT));
 
         List<JsonNode> sent = WECOM.received("/cgi-bin/webhook/send").stream()
@@ -197,7 +197,7 @@ class WeComOutboundTest extends WeComTestBase {
         } finally {
             answering.countDown();
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> !WECOM.received("/cgi-bin/aibot/response").isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !WECOM.received("/cgi-bin/aibot/response").isEmpty());
         JsonNode reply = WECOM.received("/cgi-bin/aibot/response").get(0).json();
         assertThat(reply.path("msgtype").asText()).isEqualTo("markdown");
         assertThat(reply.path("markdown").path("content").asText()).contains("已登记【发现问题】");
@@ -247,7 +247,7 @@ class WeComOutboundTest extends WeComTestBase {
                 + "{\"msgtype\":\"image\",\"image\":{\"url\":\"" + url + "\"}}]}}";
         assertThat(robot.post("/wecom/robot/callback", robot.robot(body)).status()).isEqualTo(200);
         long robotMessage = messages.findByExternalId(Channel.WECOM_ROBOT, "pic-" + tag).orElseThrow().id();
-        await().atMost(Duration.ofSeconds(10)).until(() -> attachments.findByMessage(robotMessage).stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> attachments.findByMessage(robotMessage).stream()
                 .allMatch(a -> a.status() == AttachmentStatus.STORED));
         Attachment stored = attachments.findByMessage(robotMessage).get(0);
         assertThat(files.read(stored.storedPath())).isEqualTo(photo);
@@ -261,7 +261,7 @@ class WeComOutboundTest extends WeComTestBase {
                 + tag + "]]></MediaId><MsgId>appimg-" + tag + "</MsgId><AgentID>1000002</AgentID></xml>";
         assertThat(app.post("/wecom/app/callback", app.app(xml, CORP, 1000002)).status()).isEqualTo(200);
         long appMessage = messages.findByExternalId(Channel.WECOM_APP, "appimg-" + tag).orElseThrow().id();
-        await().atMost(Duration.ofSeconds(10)).until(() -> attachments.findByMessage(appMessage).stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> attachments.findByMessage(appMessage).stream()
                 .allMatch(a -> a.status() == AttachmentStatus.STORED));
         Attachment kept = attachments.findByMessage(appMessage).get(0);
         assertThat(files.read(kept.storedPath())).isEqualTo(scan);

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,8 @@ public class AccessTokens {
     private final MeterRegistry meters;
     private final Map<String, AccessToken> known = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** Tokens WeCom refused: never handed out again, even by a caller that read one before it was refused. */
+    private final Set<String> refusedTokens = ConcurrentHashMap.newKeySet();
 
     AccessTokens(AccessTokenMapper mapper, WeComHttp http, PlatformTransactionManager transactions, Clock clock,
                  MeterRegistry meters) {
@@ -74,6 +77,10 @@ public class AccessTokens {
     /** WeCom refused this token: nobody should use it any more. */
     public void refused(WeComProperties.App app, String token) {
         String key = app.tokenKey();
+        if (refusedTokens.size() > 64) {
+            refusedTokens.clear(); // tokens are refused rarely; only the recent ones matter
+        }
+        refusedTokens.add(token);
         known.computeIfPresent(key, (k, t) -> token.equals(t.token()) ? null : t);
         ownTransaction.executeWithoutResult(status -> mapper.expire(key, token, clock.instant()));
     }
@@ -100,7 +107,8 @@ public class AccessTokens {
     }
 
     private boolean fresh(AccessToken token) {
-        if (token == null || token.expiresAt() == null || token.refreshedAt() == null) {
+        if (token == null || token.expiresAt() == null || token.refreshedAt() == null
+                || refusedTokens.contains(token.token())) {
             return false;
         }
         Duration life = Duration.between(token.refreshedAt(), token.expiresAt());

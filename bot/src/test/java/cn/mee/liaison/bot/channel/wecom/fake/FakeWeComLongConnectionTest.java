@@ -20,7 +20,7 @@ class FakeWeComLongConnectionTest {
 
     static final String BOT = "bot-1";
     static final String SECRET = "bot-secret";
-    static final Duration WAIT = Duration.ofSeconds(5);
+    static final Duration WAIT = Duration.ofSeconds(15);
     static final Duration SILENCE = Duration.ofMillis(300);
 
     final MutableClock clock = MutableClock.at(LocalDateTime.of(2025, 6, 2, 9, 0));
