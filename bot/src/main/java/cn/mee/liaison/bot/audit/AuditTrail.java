@@ -25,6 +25,8 @@ public class AuditTrail {
     public static final String NOTICE_CANCELLED = "NOTICE_CANCELLED";
     public static final String NOTICE_RESENT = "NOTICE_RESENT";
     public static final String CASE_SHARED = "CASE_SHARED";
+    public static final String DISPATCH_PLAN_SAVED = "DISPATCH_PLAN_SAVED";
+    public static final String CALENDAR_CHANGED = "CALENDAR_CHANGED";
 
     /** Chinese names of the actions, for the console. */
     public static final Map<String, String> LABELS = Map.ofEntries(
@@ -39,7 +41,9 @@ public class AuditTrail {
             Map.entry(NOTICE_SENT, "推送通知"),
             Map.entry(NOTICE_CANCELLED, "取消推送"),
             Map.entry(NOTICE_RESENT, "重新发送"),
-            Map.entry(CASE_SHARED, "标记典型案例"));
+            Map.entry(CASE_SHARED, "标记典型案例"),
+            Map.entry(DISPATCH_PLAN_SAVED, "修改调度方案"),
+            Map.entry(CALENDAR_CHANGED, "修改节假日"));
 
     private final AuditLogMapper mapper;
     private final Clock clock;

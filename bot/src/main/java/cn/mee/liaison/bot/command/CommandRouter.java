@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides what the bot says to a filed message. Commands are answered; free text gets an answer only where the
- * rules ask for one (an emergency is relayed, a public complaint is pointed to 12369) or where the member
- * @-mentioned the bot.
+ * rules ask for one (an emergency is relayed, a public complaint is pointed to 12369, a group's reply to the day's
+ * dispatch prompt is counted and confirmed) or where the member @-mentioned the bot.
  */
 @Component
 public class CommandRouter {
@@ -23,9 +23,13 @@ public class CommandRouter {
     private final RecordQueryCommand query;
     private final NoticeAcks acks;
     private final PushCommand push;
+    private final DailyReportCommand dailyReport;
+    private final MissingReportsCommand missingReports;
+    private final DaySummaryCommand daySummary;
 
     CommandRouter(Replies replies, HelpCommand help, RecordConfirmation confirmation, EmergencyRelay emergencies,
-                  RecordQueryCommand query, NoticeAcks acks, PushCommand push) {
+                  RecordQueryCommand query, NoticeAcks acks, PushCommand push, DailyReportCommand dailyReport,
+                  MissingReportsCommand missingReports, DaySummaryCommand daySummary) {
         this.replies = replies;
         this.help = help;
         this.confirmation = confirmation;
@@ -33,6 +37,9 @@ public class CommandRouter {
         this.query = query;
         this.acks = acks;
         this.push = push;
+        this.dailyReport = dailyReport;
+        this.missingReports = missingReports;
+        this.daySummary = daySummary;
     }
 
     public List<OutboxMessage> respond(Exchange exchange) {
@@ -48,12 +55,17 @@ public class CommandRouter {
         if (type == RecordType.PUBLIC_COMPLAINT) {
             return List.of(exchange.reply(replies.text("complaint.pointer"), true));
         }
+        Optional<OutboxMessage> report = dailyReport.answerFreeText(exchange);
+        if (report.isPresent()) {
+            return List.of(report.get());
+        }
         if (!exchange.message().mentionsBot()) {
             return List.of();
         }
         Optional<Verb> recordVerb = verbFiling(type);
         if (recordVerb.isPresent()) {
-            return List.of(confirmation.answer(exchange, recordVerb.get()));
+            return List.of(recordVerb.get() == Verb.DAILY_REPORT ? dailyReport.answer(exchange)
+                    : confirmation.answer(exchange, recordVerb.get()));
         }
         return type == RecordType.ACK ? List.of() : List.of(exchange.reply(replies.text("mention.hint"), false));
     }
@@ -67,6 +79,9 @@ public class CommandRouter {
             case HELP -> List.of(help.answer(exchange));
             case QUERY -> List.of(query.answer(exchange));
             case PUSH -> List.of(push.answer(exchange));
+            case DAILY_REPORT -> List.of(dailyReport.answer(exchange));
+            case MISSING_REPORTS -> List.of(missingReports.answer(exchange));
+            case DAY_SUMMARY -> List.of(daySummary.answer(exchange));
             case ACK -> List.of();
             case EMERGENCY -> emergencies.relay(exchange, false);
             default -> List.of(confirmation.answer(exchange, verb));

@@ -16,9 +16,13 @@ public record Exchange(InboundMessage message, FiledMessage filed, Interpretatio
 
     /** An answer in the same chat (or, for a single chat, to the sender), optionally @-mentioning the sender. */
     public OutboxMessage reply(String text, boolean mentionSender) {
+        return reply(MessageFormat.TEXT, text, mentionSender);
+    }
+
+    public OutboxMessage reply(MessageFormat format, String text, boolean mentionSender) {
         boolean single = message.chatType() == ChatType.SINGLE;
         return OutboxMessage.pending(message.channel(), single ? TargetType.USER : TargetType.CHAT,
-                single ? message.senderId() : message.chatId(), MessageFormat.TEXT, text,
+                single ? message.senderId() : message.chatId(), format, text,
                 mentionSender && !single ? message.senderId() : null, Purpose.REPLY, filed.id(), now);
     }
 }

@@ -26,7 +26,9 @@ public enum Verb {
     ASSISTANCE_REQUEST(RecordType.ASSISTANCE_REQUEST, Audience.GROUP_CHATS, "帮扶", "帮扶需求"),
     ACK(RecordType.ACK, Audience.ANYONE, "收到", "已收到"),
     QUERY(RecordType.COMMAND, Audience.ANYONE, "查询", "搜索", "查找"),
-    PUSH(RecordType.COMMAND, Audience.BUREAU, "推送", "统一推送", "发通知");
+    PUSH(RecordType.COMMAND, Audience.BUREAU, "推送", "统一推送", "发通知"),
+    MISSING_REPORTS(RecordType.COMMAND, Audience.LEADERS, "未报", "未报送", "谁没报", "催报"),
+    DAY_SUMMARY(RecordType.COMMAND, Audience.LEADERS, "汇总", "调度汇总", "今日汇总", "日报汇总");
 
     private final RecordType recordType;
     private final Audience audience;
@@ -79,6 +81,13 @@ public enum Verb {
             @Override
             public boolean test(ChatContext sender) {
                 return !sender.inBureauChat();
+            }
+        },
+        /** Group leaders, unit coordinators and the bureau: those who chase the daily dispatch. */
+        LEADERS {
+            @Override
+            public boolean test(ChatContext sender) {
+                return sender.senderIsLeader() || !sender.coordinatorOf().isEmpty() || sender.speaksForBureau();
             }
         },
         /** Bureau staff, or anyone in a bureau chat. */

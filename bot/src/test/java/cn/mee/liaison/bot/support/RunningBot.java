@@ -28,7 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "liaison.security.admin-username=admin",
         "liaison.security.admin-password=" + RunningBot.ADMIN_PASSWORD,
-        "liaison.data-dir=target/test-data"})
+        "liaison.data-dir=target/test-data",
+        // the daily dispatch runs when a test says so (DispatchTest moves its clock and ticks)
+        "liaison.dispatch.tick-cron="})
 public abstract class RunningBot {
 
     public static final String ADMIN_PASSWORD = "admin-secret-1";

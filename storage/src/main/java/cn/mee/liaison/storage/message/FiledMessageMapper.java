@@ -4,6 +4,7 @@ import cn.mee.liaison.storage.directory.Channel;
 import cn.mee.liaison.storage.support.GeneratedId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -33,6 +34,12 @@ public interface FiledMessageMapper {
     }
 
     /** Takes the answering of a message: true for exactly one caller, while the message is unanswered. */
+    /**
+     * Files a message again under another type or with other fields, once its answer knows better than the first
+     * reading (a free-text reply to the daily dispatch, read with the group's plan).
+     */
+    void reclassify(@Param("id") long id, @Param("type") RecordType type, @Param("fields") Map<String, Object> fields);
+
     boolean claimAnswering(@Param("id") long id);
 
     /** Messages filed before the given time and still unanswered, oldest first. */

@@ -8,5 +8,7 @@ public enum Purpose {
     RELAY,
     NOTICE,
     PROMPT,
-    REMINDER
+    REMINDER,
+    /** A digest posted on a schedule, such as the day's dispatch summary. */
+    SUMMARY
 }

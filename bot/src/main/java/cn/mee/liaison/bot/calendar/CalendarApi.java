@@ -1,0 +1,127 @@
+package cn.mee.liaison.bot.calendar;
+
+import cn.mee.liaison.bot.audit.AuditTrail;
+import cn.mee.liaison.bot.web.BadRequest;
+import cn.mee.liaison.bot.web.NotFound;
+import cn.mee.liaison.scheduler.calendar.WorkdayCalendar;
+import cn.mee.liaison.storage.calendar.CalendarDay;
+import cn.mee.liaison.storage.calendar.DayKind;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/calendar")
+@Tag(name = "节假日", description = "法定节假日和调休上班日：决定哪些天要报送每日工作调度")
+class CalendarApi {
+
+    private final WorkdayCalendar calendar;
+    private final AuditTrail audit;
+
+    CalendarApi(WorkdayCalendar calendar, AuditTrail audit) {
+        this.calendar = calendar;
+        this.audit = audit;
+    }
+
+    record DayRequest(DayKind kind, String name) {
+    }
+
+    @GetMapping
+    @Operation(summary = "某年的节假日和调休上班日（其余周一至周五为工作日、周六日休息）")
+    Map<String, Object> year(@RequestParam int year) {
+        if (year < 2000 || year > 2100) {
+            throw new BadRequest("invalid_request", "year：年份应在 2000 到 2100 之间");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("year", year);
+        body.put("known", calendar.knowsYear(year));
+        body.put("days", calendar.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
+                .map(CalendarApi::view).toList());
+        return body;
+    }
+
+    @PutMapping("/{date}")
+    @PreAuthorize("hasAnyRole('BUREAU_ADMIN','BUREAU_STAFF')")
+    @Operation(summary = "设置某天为放假（HOLIDAY）或调休上班（WORKDAY）")
+    Map<String, Object> set(@PathVariable String date, @RequestBody DayRequest request, Principal principal) {
+        LocalDate day = day(date);
+        if (request == null || request.kind() == null) {
+            throw new BadRequest("invalid_request", "kind：应为 HOLIDAY（放假）或 WORKDAY（调休上班）");
+        }
+        String name = request.name() == null ? null : request.name().strip();
+        calendar.set(day, request.kind(), name, principal.getName());
+        audit.record(principal.getName(), AuditTrail.CALENDAR_CHANGED, day.toString(),
+                (request.kind() == DayKind.HOLIDAY ? "放假" : "调休上班") + (name == null ? "" : " " + name));
+        return view(calendar.special(day).orElseThrow());
+    }
+
+    @DeleteMapping("/{date}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAnyRole('BUREAU_ADMIN','BUREAU_STAFF')")
+    @Operation(summary = "恢复某天为按星期计（周一至周五上班，周六日休息）")
+    void remove(@PathVariable String date, Principal principal) {
+        LocalDate day = day(date);
+        if (!calendar.remove(day)) {
+            throw new NotFound(day + " 不是节假日或调休上班日");
+        }
+        audit.record(principal.getName(), AuditTrail.CALENDAR_CHANGED, day.toString(), "恢复按星期计");
+    }
+
+    @PostMapping(value = "/import", consumes = {MediaType.TEXT_PLAIN_VALUE, "text/csv"})
+    @PreAuthorize("hasAnyRole('BUREAU_ADMIN','BUREAU_STAFF')")
+    @Operation(summary = "导入节假日文件（每行\u201c日期,类型,名称\u201d，类型 HOLIDAY/放假 或 WORKDAY/上班），覆盖已有的同日设置",
+            description = "国务院公布下一年安排后上传即可；有任何一行有误则整个文件不导入，并列出所有错误行。")
+    Map<String, Object> importFile(@RequestBody String file, Principal principal) {
+        return Map.of("changed", importText(calendar, audit, file, principal.getName()));
+    }
+
+    /** Shared with the console upload. */
+    static int importText(WorkdayCalendar calendar, AuditTrail audit, String file, String actor) {
+        int changed;
+        try {
+            changed = calendar.importFile(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+                    "upload", actor, true);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("invalid_calendar", e.getMessage());
+        }
+        audit.record(actor, AuditTrail.CALENDAR_CHANGED, "导入", "导入 " + changed + " 天");
+        return changed;
+    }
+
+    static Map<String, Object> view(CalendarDay day) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("date", day.day().toString());
+        body.put("kind", day.kind().name());
+        body.put("name", day.name());
+        body.put("source", day.source());
+        body.put("updatedBy", day.updatedBy());
+        return body;
+    }
+
+    private static LocalDate day(String date) {
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("invalid_request", "date：\u201c" + date + "\u201d不是有效日期，应为 YYYY-MM-DD");
+        }
+    }
+}

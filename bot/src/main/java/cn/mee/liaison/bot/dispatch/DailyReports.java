@@ -1,0 +1,109 @@
+package cn.mee.liaison.bot.dispatch;
+
+import cn.mee.liaison.bot.classify.FieldSpec;
+import cn.mee.liaison.bot.classify.ParsedRecord;
+import cn.mee.liaison.bot.classify.RecordParsers;
+import cn.mee.liaison.storage.directory.WorkGroup;
+import cn.mee.liaison.storage.dispatch.DailyReportRow;
+import cn.mee.liaison.storage.dispatch.DispatchMapper;
+import cn.mee.liaison.storage.message.FiledMessageMapper;
+import cn.mee.liaison.storage.message.RecordType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes in the groups' daily reports. A group has one report a day: a later one replaces it (the earlier stays in
+ * the history) and the items it leaves out are kept from the earlier one, so that answering "still missing: 明日计划"
+ * with just that item completes the report. A group's report counts as late when its first report of the day came
+ * after the close time.
+ */
+@Service
+public class DailyReports {
+
+    private final DispatchMapper mapper;
+    private final FiledMessageMapper messages;
+    private final DispatchRoster roster;
+    private final RecordParsers parsers = new RecordParsers();
+    private final Clock clock;
+
+    DailyReports(DispatchMapper mapper, FiledMessageMapper messages, DispatchRoster roster, Clock clock) {
+        this.mapper = mapper;
+        this.messages = messages;
+        this.roster = roster;
+        this.clock = clock;
+    }
+
+    /** A report as said in a group's chat. */
+    public record Submission(WorkGroup group, long messageId, String reporterId, String reporterName, String body,
+                             Instant at) {
+    }
+
+    /**
+     * Whether a free-text message in a group's chat is taken as its report: on a reporting day, from the prompt time
+     * on; a message the classifier took for a report, or — while the group has not reported yet — one that reads as
+     * at least two of the plan's items.
+     */
+    public boolean takesFreeText(WorkGroup group, String text, boolean classifiedAsReport, Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, clock.getZone());
+        if (!roster.reportsOn(group, day)) {
+            return false;
+        }
+        DispatchPlan plan = roster.planOf(group);
+        if (at.isBefore(instant(day, plan.promptAt()))) {
+            return false;
+        }
+        if (classifiedAsReport) {
+            return true;
+        }
+        boolean reported = mapper.currentOn(day).stream().anyMatch(r -> r.workGroupId() == group.id());
+        return !reported && parsers.parseWith(RecordType.DAILY_REPORT, plan.fields(), text, day).fields().size() >= 2;
+    }
+
+    @Transactional
+    public ReportReceipt submit(Submission submission) {
+        LocalDate arrived = LocalDate.ofInstant(submission.at(), clock.getZone());
+        LocalDate day = ReportDay.of(submission.body(), arrived);
+        WorkGroup group = submission.group();
+        DispatchPlan plan = roster.planOf(group);
+        ParsedRecord parsed = parsers.parseWith(RecordType.DAILY_REPORT, plan.fields(), submission.body(), day);
+
+        Optional<DailyReportRow> earlier = mapper.historyOf(day, group.id()).stream()
+                .filter(DailyReportRow::current).findFirst();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (FieldSpec spec : plan.fields()) {
+            Object value = parsed.fields().containsKey(spec.code()) ? parsed.fields().get(spec.code())
+                    : earlier.map(r -> r.fields().get(spec.code())).orElse(null);
+            if (value != null) {
+                fields.put(spec.code(), value);
+            }
+        }
+        List<FieldSpec> missing = plan.required().stream().filter(f -> !fields.containsKey(f.code())).toList();
+        boolean late = earlier.map(DailyReportRow::late)
+                .orElse(submission.at().isAfter(instant(day, plan.closeAt())));
+
+        mapper.retire(day, group.id());
+        mapper.insertCurrent(new DailyReportRow(null, day, group.id(), submission.messageId(),
+                submission.reporterId(), submission.reporterName(), submission.at(), late, fields,
+                missing.stream().map(FieldSpec::code).collect(Collectors.joining(",")), true));
+        messages.reclassify(submission.messageId(), RecordType.DAILY_REPORT, parsed.fields());
+        return new ReportReceipt(day, plan, fields, missing, roster.reportsOn(group, day), earlier.isPresent(), late);
+    }
+
+    /** The group's reports of the day, the current one first. */
+    public List<DailyReportRow> historyOf(LocalDate day, long groupId) {
+        return mapper.historyOf(day, groupId);
+    }
+
+    private Instant instant(LocalDate day, LocalTime time) {
+        return day.atTime(time).atZone(clock.getZone()).toInstant();
+    }
+}

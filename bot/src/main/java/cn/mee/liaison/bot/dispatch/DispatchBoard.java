@@ -1,0 +1,92 @@
+package cn.mee.liaison.bot.dispatch;
+
+import cn.mee.liaison.bot.classify.FieldSpec;
+import cn.mee.liaison.bot.directory.DirectoryCache;
+import cn.mee.liaison.bot.directory.DirectorySnapshot;
+import cn.mee.liaison.storage.directory.GroupMember;
+import cn.mee.liaison.storage.directory.MemberRole;
+import cn.mee.liaison.storage.directory.WorkGroup;
+import cn.mee.liaison.storage.dispatch.DailyReportRow;
+import cn.mee.liaison.storage.dispatch.DispatchMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/** Where every group stands with a day's report; what the console, the API, the commands and the summary read. */
+@Service
+public class DispatchBoard {
+
+    private final DispatchRoster roster;
+    private final DispatchMapper mapper;
+    private final DirectoryCache directory;
+    private final Clock clock;
+
+    DispatchBoard(DispatchRoster roster, DispatchMapper mapper, DirectoryCache directory, Clock clock) {
+        this.roster = roster;
+        this.mapper = mapper;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public BoardDay on(LocalDate day) {
+        return day(day, roster.expectedOn(day), mapper.currentOn(day), directory.snapshot());
+    }
+
+    /** Every day of a range (both ends included), reading the reports once. */
+    public List<BoardDay> between(LocalDate from, LocalDate to) {
+        DirectorySnapshot snapshot = directory.snapshot();
+        Map<LocalDate, List<DailyReportRow>> reports = mapper.currentBetween(from, to).stream()
+                .collect(Collectors.groupingBy(DailyReportRow::reportDate));
+        List<BoardDay> days = new ArrayList<>();
+        roster.expectedBetween(from, to).forEach((day, expected) ->
+                days.add(day(day, expected, reports.getOrDefault(day, List.of()), snapshot)));
+        return days;
+    }
+
+    private BoardDay day(LocalDate day, List<ExpectedGroup> expected, List<DailyReportRow> current,
+                         DirectorySnapshot snapshot) {
+        Map<Long, DailyReportRow> reports = current.stream()
+                .collect(Collectors.toMap(DailyReportRow::workGroupId, Function.identity(), (a, b) -> a));
+        Set<Long> expectedIds = expected.stream().map(e -> e.group().id()).collect(Collectors.toSet());
+        List<BoardRow> rows = new ArrayList<>();
+        for (ExpectedGroup e : expected) {
+            rows.add(row(snapshot, e.group(), e.plan(), true, Optional.ofNullable(reports.get(e.group().id()))));
+        }
+        reports.values().stream().filter(r -> !expectedIds.contains(r.workGroupId()))
+                .sorted(java.util.Comparator.comparing(DailyReportRow::workGroupId))
+                .forEach(r -> snapshot.group(r.workGroupId())
+                        .ifPresent(g -> rows.add(row(snapshot, g, roster.planOf(g), false, Optional.of(r)))));
+        Instant now = clock.instant();
+        boolean closed = expected.stream().allMatch(e -> !now.isBefore(
+                day.atTime(e.plan().closeAt()).atZone(clock.getZone()).toInstant()));
+        return new BoardDay(day, roster.describe(day), closed, List.copyOf(rows));
+    }
+
+    private static BoardRow row(DirectorySnapshot snapshot, WorkGroup group, DispatchPlan plan, boolean expected,
+                                Optional<DailyReportRow> report) {
+        ReportStatus status = report.map(r -> r.late() ? ReportStatus.LATE : ReportStatus.SUBMITTED)
+                .orElse(ReportStatus.MISSING);
+        List<GroupMember> leaders = snapshot.membersOf(group.id()).stream()
+                .filter(m -> m.role() == MemberRole.LEADER).toList();
+        List<FieldSpec> missing = report.map(r -> missingOf(plan, r)).orElse(List.of());
+        return new BoardRow(group, snapshot.cityName(group.cityId()), snapshot.unitName(group.unitId()), plan,
+                snapshot.chatsOf(group.id()), leaders, expected, status, report, missing);
+    }
+
+    private static List<FieldSpec> missingOf(DispatchPlan plan, DailyReportRow report) {
+        if (report.missing() == null || report.missing().isBlank()) {
+            return List.of();
+        }
+        Set<String> codes = Arrays.stream(report.missing().split(",")).collect(Collectors.toSet());
+        return plan.fields().stream().filter(f -> codes.contains(f.code())).toList();
+    }
+}

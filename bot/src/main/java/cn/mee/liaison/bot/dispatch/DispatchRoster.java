@@ -1,0 +1,84 @@
+package cn.mee.liaison.bot.dispatch;
+
+import cn.mee.liaison.bot.directory.DirectoryCache;
+import cn.mee.liaison.bot.directory.DirectorySnapshot;
+import cn.mee.liaison.scheduler.calendar.WorkdayCalendar;
+import cn.mee.liaison.scheduler.deadline.AutumnWinterSeason;
+import cn.mee.liaison.storage.calendar.DayKind;
+import cn.mee.liaison.storage.directory.CampaignRound;
+import cn.mee.liaison.storage.directory.WorkGroup;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who reports on a day: every work group of a round that covers the day, whose plan is on and makes the day a
+ * reporting day (a working day by the calendar, or every day where the plan says so).
+ */
+@Service
+public class DispatchRoster {
+
+    private final DirectoryCache directory;
+    private final DispatchPlans plans;
+    private final WorkdayCalendar calendar;
+    private final AutumnWinterSeason season;
+
+    DispatchRoster(DirectoryCache directory, DispatchPlans plans, WorkdayCalendar calendar,
+                   AutumnWinterSeason season) {
+        this.directory = directory;
+        this.plans = plans;
+        this.calendar = calendar;
+        this.season = season;
+    }
+
+    /** The groups expected to report on the day, by city, kind and name. */
+    public List<ExpectedGroup> expectedOn(LocalDate day) {
+        return expectedOn(day, directory.snapshot(), plans.all());
+    }
+
+    /** The groups expected on each day of a range (both ends included), reading the plans once. */
+    public Map<LocalDate, List<ExpectedGroup>> expectedBetween(LocalDate from, LocalDate to) {
+        DirectorySnapshot snapshot = directory.snapshot();
+        List<DispatchPlan> all = plans.all();
+        Map<LocalDate, List<ExpectedGroup>> days = new LinkedHashMap<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            days.put(day, expectedOn(day, snapshot, all));
+        }
+        return days;
+    }
+
+    private List<ExpectedGroup> expectedOn(LocalDate day, DirectorySnapshot snapshot, List<DispatchPlan> all) {
+        return snapshot.groups().stream()
+                .filter(g -> snapshot.round(g.roundId()).map(r -> r.covers(day)).orElse(false))
+                .map(g -> new ExpectedGroup(g, DispatchPlans.planFor(g, all)))
+                .filter(e -> e.plan().dispatchDay(day, calendar, season))
+                .sorted(Comparator.comparing((ExpectedGroup e) -> snapshot.cityName(e.group().cityId()),
+                                Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(e -> e.group().kind())
+                        .thenComparing(e -> e.group().name()))
+                .toList();
+    }
+
+    /** The plan of one group (whether or not it reports on a given day). */
+    public DispatchPlan planOf(WorkGroup group) {
+        return plans.planFor(group);
+    }
+
+    /** Whether the group reports on the day. */
+    public boolean reportsOn(WorkGroup group, LocalDate day) {
+        boolean inRound = directory.snapshot().round(group.roundId()).map((CampaignRound r) -> r.covers(day))
+                .orElse(false);
+        return inRound && planOf(group).dispatchDay(day, calendar, season);
+    }
+
+    /** What kind of day it is, for the texts: 工作日, 调休上班, or the holiday's name. */
+    public String describe(LocalDate day) {
+        return calendar.special(day).map(d -> {
+            String name = d.name() == null ? "" : d.name().strip();
+            return d.kind() == DayKind.WORKDAY ? name + "调休上班" : name.isEmpty() ? "节假日" : name + "假期";
+        }).orElse(calendar.isWorkday(day) ? "工作日" : "休息日");
+    }
+}

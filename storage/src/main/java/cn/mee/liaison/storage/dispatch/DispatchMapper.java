@@ -1,0 +1,46 @@
+package cn.mee.liaison.storage.dispatch;
+
+import cn.mee.liaison.storage.support.GeneratedId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface DispatchMapper {
+
+    List<DispatchPlanRow> findPlans();
+
+    void upsertPlan(DispatchPlanRow plan);
+
+    int deletePlan(@Param("planKey") String planKey);
+
+    /** Makes the group's current report for the day an earlier one; returns how many there were (0 or 1). */
+    int retire(@Param("day") LocalDate day, @Param("groupId") long groupId);
+
+    void insertReportRow(@Param("row") DailyReportRow report, @Param("currentKey") String currentKey,
+                         @Param("fields") Map<String, Object> fields, @Param("key") GeneratedId key);
+
+    default long insertCurrent(DailyReportRow report) {
+        GeneratedId key = new GeneratedId();
+        insertReportRow(report, report.reportDate() + "|" + report.workGroupId(), report.fields(), key);
+        return key.value();
+    }
+
+    /** The current report of every group that reported on the day. */
+    List<DailyReportRow> currentOn(@Param("day") LocalDate day);
+
+    /** Current reports in a range of days, for charts, rankings and exports. */
+    List<DailyReportRow> currentBetween(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    /** Every report of a group on a day, the current one first (the history). */
+    List<DailyReportRow> historyOf(@Param("day") LocalDate day, @Param("groupId") long groupId);
+
+    /** Records that a stage of a day's dispatch is done; fails with a duplicate key when it was done already. */
+    void markStage(@Param("day") LocalDate day, @Param("planKey") String planKey, @Param("stage") String stage,
+                   @Param("at") Instant at);
+
+    List<String> stagesDone(@Param("day") LocalDate day, @Param("planKey") String planKey);
+}
