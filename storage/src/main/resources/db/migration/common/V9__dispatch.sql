@@ -1,7 +1,7 @@
 -- Working days (调休 included) and the daily dispatch (每日工作调度, 第四条(七), 第五条(五)).
 
 CREATE TABLE calendar_day (
-    day        DATE        NOT NULL PRIMARY KEY,
+    calendar_date DATE     NOT NULL PRIMARY KEY,
     kind       VARCHAR(8)  NOT NULL,
     name       VARCHAR(64),
     source     VARCHAR(64) NOT NULL,
