@@ -26,8 +26,11 @@ public final class ChineseNumerals {
     private static final String NUMERAL_CHARS = CHINESE_DIGITS + "十百千万";
     /** Classifiers that follow a counted thing: 12家, 三个, 两次, 5人. */
     private static final String MEASURE_WORDS = "家个处件条次人名项起台辆户批场轮组份篇例位座套宗单栋间堆张本根口只支所趟";
-    /** What after a number makes it a date, a time, a physical quantity or a decimal, never a count. */
-    private static final String NOT_A_COUNT_AFTER = "年月日号点时分秒%‰吨米元亩度°斤克升天周";
+    /**
+     * What after a number makes it a date, a time, a physical quantity, a decimal or a round guess
+     * ({@code 10余家}, {@code 20多个}), never a count.
+     */
+    private static final String NOT_A_COUNT_AFTER = "年月日号点时分秒%‰吨米元亩度°斤克升天周余多来";
     private static final int LONGEST_COUNT_DIGITS = 6;
     /** Characters that may stand right before a bare Chinese numeral used as a value: 共两, 为三, 了十二. */
     private static final String VALUE_LEAD = "了共计为是有约达:=";
@@ -69,7 +72,8 @@ public final class ChineseNumerals {
     /**
      * Reads a field value where a count is expected: a number, optionally followed by a measure word
      * ({@code 两次}, {@code 12家}), or a word meaning none ({@code 无}, {@code 没有}, {@code 暂无}, {@code 未发现}) which
-     * gives 0. Leading {@code 共}/{@code 约}/{@code 计} are skipped.
+     * gives 0. Leading {@code 共}/{@code 约}/{@code 计} are skipped. More than six digits are a code or a phone
+     * number, not a count.
      */
     public static OptionalLong parseCount(String value) {
         if (value == null) {
@@ -83,7 +87,8 @@ public final class ChineseNumerals {
         while (end < text.length() && isNumeralChar(text.charAt(end))) {
             end++;
         }
-        if (end == 0) {
+        if (end == 0 || end > LONGEST_COUNT_DIGITS && text.substring(0, end).chars().allMatch(
+                ChineseNumerals::isAsciiDigit)) {
             return OptionalLong.empty();
         }
         String rest = text.substring(end).strip();

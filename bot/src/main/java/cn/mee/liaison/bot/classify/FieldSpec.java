@@ -12,8 +12,10 @@ import java.util.Set;
  *
  * <p>An alias is literal text, except that {@code …} (U+2026) stands for a short gap of up to six characters
  * within one clause, where the count may sit: {@code 检查…企业} matches {@code 检查企业}, {@code 检查了12家企业}
- * and {@code 检查了十二家企业}. The label itself always counts as an alias, and for a NUMBER field so does the
- * label without its trailing count word ({@code 夜查次数} also matches {@code 夜查}), see {@link #allAliases()}.
+ * and {@code 检查了十二家企业}. An alias that begins with {@code ^} only counts where it opens a clause:
+ * {@code ^问题} reads {@code 企业12家,问题3个} but not {@code 整改问题2个}. The label itself always counts as an
+ * alias, and for a NUMBER field so does the label without its trailing count word ({@code 夜查次数} also matches
+ * {@code 夜查}), see {@link #allAliases()}.
  *
  * @param code     English camelCase key, unique within a record type
  * @param label    Chinese label, also the first alias
@@ -25,6 +27,8 @@ public record FieldSpec(String code, String label, FieldKind kind, boolean requi
 
     /** Stands for a short gap in an alias. */
     public static final String GAP = "…";
+    /** Starts an alias that only counts at the start of a clause. */
+    public static final String CLAUSE_START = "^";
 
     /** Count words that a NUMBER label may end with and people leave out: 夜查次数 → 夜查, 检查企业数 → 检查企业. */
     private static final List<String> COUNT_SUFFIXES = List.of(

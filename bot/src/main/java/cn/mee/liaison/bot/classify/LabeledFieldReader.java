@@ -21,15 +21,19 @@ import java.util.regex.Pattern;
  * <p>Every alias of every field is looked for (an <em>anchor</em>); where anchors overlap the one that starts first
  * wins, then the longer one ({@code 核查交办问题} beats {@code 交办}). A NUMBER anchor takes the count inside its
  * own gap or right after it, within its clause; a word of negation right before it ({@code 未发现问题}) gives 0.
+ * Each field is read once: when its name comes again ({@code 检查企业数:12 … 检查企业数:15}), the first value stands.
  * A TEXT anchor takes the rest of its line, or the following lines when its own line is empty, and stops at the
- * next anchor written as {@code 名称:}.
+ * next anchor written as {@code 名称:}, at a count or (daily replies) another text field opening a clause, and
+ * (daily replies) at a sign-off such as {@code 联系电话:}. A parenthesis right after a name qualifies it
+ * ({@code 检查企业数(家)}, {@code 督办问题核查数(含交办件)}): no name inside it counts.
  */
 final class LabeledFieldReader {
 
     /** Whether a TEXT field must be written as {@code 名称:值}, or may also just start a clause ({@code 明天继续…}). */
     enum TextLabels { KEYED_ONLY, KEYED_OR_CLAUSE_START }
 
-    private static final String GAP = "[^,;。!?:、\\n\\uFFFC]{0,6}?";
+    /** A short gap inside an alias: within one clause, and never into a parenthesis ({@code 检查企业数(家)}). */
+    private static final String GAP = "[^,;。!?:、()\\n\\uFFFC]{0,6}?";
     private static final String PARENTHESIS = "(?:\\([^)\\n]{0,8}\\))";
     private static final Pattern KEYED = Pattern.compile("^\\s*[】\\]]?\\s*" + PARENTHESIS + "?\\s*(?:为|是)?\\s*[:=]");
     private static final Pattern TEXT_LEAD = Pattern.compile(
@@ -37,6 +41,17 @@ final class LabeledFieldReader {
     private static final Pattern NUMBER_LEAD = Pattern.compile(
             "^(?:\\s|" + PARENTHESIS + ")*(?:问题|企业|任务|点位)?(?:数量|个数|次数|件数|家数|总数|数)?\\s*"
                     + PARENTHESIS + "?\\s*(?:为|是|有)?\\s*[:=]?\\s*(?:为|是|有)?\\s*(?:共计|合计|累计|总计|共|计|约|达)?\\s*");
+    /** A parenthesis right after a field's name qualifies the name: {@code 督办问题核查数(含交办件):2}. */
+    private static final Pattern QUALIFIER = Pattern.compile("^\\s*" + PARENTHESIS);
+    /** Words of time or sum that may open a count clause: {@code 明天继续排查,今天检查企业5家}. */
+    private static final Pattern COUNT_CLAUSE_LEAD = Pattern.compile(
+            "^\\s*(?:今天|今日|当天|当日|本日)?\\s*(?:共计|合计|累计|共|已)?\\s*$");
+    /** A sign-off item that ends a text value of a daily reply: {@code 明日继续。联系人:李伟 139…}. */
+    private static final Pattern SIGN_OFF = Pattern.compile(
+            "(?<=[,;。!?、\\s])(?:填报人|填表人|报送人|审核人|签发人|联系人|联系电话|联系方式)\\s*[:=]");
+    /** A noun after an unkeyed name that makes the name a determiner: 其他企业未发现问题 is no remark (其他). */
+    private static final Pattern DETERMINED_NOUN = Pattern.compile(
+            "^(?:企业|单位|公司|问题|点位|人员|部门|地区|县区|区县|乡镇|街道|工地|组)");
     private static final Pattern NEGATION_BEFORE = Pattern.compile("(?:未|没有|没|无|暂无|暂未|均未|尚未)\\s*$");
     private static final Pattern LEFTOVER_SEPARATORS = Pattern.compile("([,;、。])(?:\\s*[,;、。])+");
     /** Sign-offs that end a message but belong to no field: 谢谢!, 请领导审阅, 汇报完毕. */
@@ -161,7 +176,8 @@ final class LabeledFieldReader {
         for (Anchor anchor : all) {
             if (anchor.start() >= coveredUntil && isValid(anchor, masked)) {
                 kept.add(anchor);
-                coveredUntil = anchor.end();
+                Matcher qualifier = QUALIFIER.matcher(masked.substring(anchor.end()));
+                coveredUntil = anchor.end() + (qualifier.lookingAt() ? qualifier.end() : 0);
             }
         }
         return kept;
@@ -172,7 +188,7 @@ final class LabeledFieldReader {
     }
 
     private static Pattern compileAlias(String alias) {
-        String[] pieces = alias.split(FieldSpec.GAP, -1);
+        String[] pieces = withoutClauseStart(alias).split(FieldSpec.GAP, -1);
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < pieces.length; i++) {
             if (i > 0) {
@@ -183,12 +199,22 @@ final class LabeledFieldReader {
         return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
+    private static String withoutClauseStart(String alias) {
+        return alias.startsWith(FieldSpec.CLAUSE_START) ? alias.substring(FieldSpec.CLAUSE_START.length()) : alias;
+    }
+
     private boolean isValid(Anchor anchor, String masked) {
+        if (anchor.alias().startsWith(FieldSpec.CLAUSE_START) && !startsClause(masked, anchor.start())) {
+            return false;
+        }
         if (anchor.spec().kind() != FieldKind.TEXT) {
             return true;
         }
         if (anchor.keyed() && anchor.start() - clauseStart(masked, anchor.start()) <= SHORT_LEAD_IN) {
             return true;
+        }
+        if (!anchor.keyed() && DETERMINED_NOUN.matcher(masked.substring(anchor.end())).lookingAt()) {
+            return false;
         }
         return textLabels == TextLabels.KEYED_OR_CLAUSE_START
                 && (startsClause(masked, anchor.start()) || anchor.alias().length() >= UNMISTAKABLE_LABEL
@@ -262,11 +288,18 @@ final class LabeledFieldReader {
         int end = lineEnd;
         for (int j = index + 1; j < anchors.size() && anchors.get(j).start() < lineEnd; j++) {
             Anchor next = anchors.get(j);
-            if (next.start() >= valueStart && (next.keyed() || startsCountClause(text, masked, anchors, j, valueStart,
-                    values))) {
-                end = next.start();
+            int stop = next.start() < valueStart ? -1
+                    : next.keyed() ? next.start()
+                    : Math.max(countClauseStart(text, masked, anchors, j, valueStart, values),
+                            textClauseStart(text, masked, next, valueStart, values, anchor.spec()));
+            if (stop >= 0) {
+                end = stop;
                 break;
             }
+        }
+        if (textLabels == TextLabels.KEYED_OR_CLAUSE_START) {
+            // in a daily reply the sign-off belongs to no field; elsewhere (a request for help) it may matter
+            end = signOffStart(text, valueStart, end);
         }
         boolean ownLineEmpty = cleanText(text.substring(Math.min(valueStart, end), end)).isEmpty();
         if (end < lineEnd) {
@@ -287,20 +320,51 @@ final class LabeledFieldReader {
     }
 
     /**
-     * A count named at the start of a clause inside a text value ({@code 参会单位：A、B,参会人数20人}) ends the
-     * value, unless its field is already known (a plan that mentions {@code 检查企业5家} again) or the value would
-     * be empty.
+     * A count named at the start of a clause inside a text value ({@code 参会单位：A、B,参会人数20人}), perhaps after
+     * a word for today ({@code 明天继续排查,今天检查企业5家}), ends the value: where its clause starts, or -1. Not when
+     * its field is already known (a plan that mentions {@code 检查企业5家} again) or the value would be empty.
      */
-    private static boolean startsCountClause(String text, String masked, List<Anchor> anchors, int index,
-                                             int valueStart, Map<String, Object> values) {
+    private static int countClauseStart(String text, String masked, List<Anchor> anchors, int index,
+                                        int valueStart, Map<String, Object> values) {
         Anchor anchor = anchors.get(index);
-        if (anchor.spec().kind() != FieldKind.NUMBER || values.containsKey(anchor.spec().code())
-                || !startsClause(masked, anchor.start())
-                || cleanText(text.substring(valueStart, anchor.start())).isEmpty()) {
-            return false;
+        if (anchor.spec().kind() != FieldKind.NUMBER || values.containsKey(anchor.spec().code())) {
+            return -1;
+        }
+        int clause = clauseStart(masked, anchor.start());
+        int opening = startsClause(masked, anchor.start()) ? anchor.start()
+                : clause > valueStart && COUNT_CLAUSE_LEAD.matcher(masked.substring(clause, anchor.start())).matches()
+                ? clause : -1;
+        if (opening < 0 || cleanText(text.substring(valueStart, opening)).isEmpty()) {
+            return -1;
         }
         int nextStart = index + 1 < anchors.size() ? anchors.get(index + 1).start() : masked.length();
-        return readNumber(masked, anchor, nextStart).isPresent();
+        return readNumber(masked, anchor, nextStart).isPresent() ? opening : -1;
+    }
+
+    /**
+     * Another text field that opens a clause inside a text value ({@code 明日计划继续排查,其他无}) ends the value:
+     * where it starts, or -1.
+     */
+    private static int textClauseStart(String text, String masked, Anchor next, int valueStart,
+                                       Map<String, Object> values, FieldSpec reading) {
+        boolean opens = next.spec().kind() == FieldKind.TEXT && !next.spec().code().equals(reading.code())
+                && !values.containsKey(next.spec().code()) && startsClause(masked, next.start())
+                && !cleanText(text.substring(valueStart, next.start())).isEmpty();
+        return opens ? next.start() : -1;
+    }
+
+    /** Where a sign-off item ({@code 填报人:}, {@code 联系电话:}) ends a text value, or {@code end}. */
+    private static int signOffStart(String text, int valueStart, int end) {
+        if (valueStart >= end) {
+            return end;
+        }
+        Matcher signOff = SIGN_OFF.matcher(text).region(valueStart, end).useTransparentBounds(true);
+        while (signOff.find()) {
+            if (!cleanText(text.substring(valueStart, signOff.start())).isEmpty()) {
+                return signOff.start();
+            }
+        }
+        return end;
     }
 
     /** A line that starts a field of its own and so ends the text value above it. */

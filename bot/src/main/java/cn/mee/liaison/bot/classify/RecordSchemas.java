@@ -28,16 +28,18 @@ public final class RecordSchemas {
         FIELDS.put(RecordType.DAILY_REPORT, List.of(
                 number("enterprisesChecked", "检查企业数", true,
                         "检查…企业", "排查…企业", "走访…企业", "抽查…企业", "查了…企业", "查看…企业", "现场检查…企业",
-                        "检查…单位", "企业检查", "检查…家", "排查…家", "走访…家", "查了…家"),
+                        "检查…单位", "企业检查", "检查…家", "排查…家", "走访…家", "查了…家",
+                        // a slip of the pinyin input method (jiancha), and the terse 企业12家,问题3个,督办1个
+                        "检察…企业", "^企业"),
                 number("problemsFound", "发现问题数", true,
-                        "发现…问题", "问题数", "发现…处"),
+                        "发现…问题", "问题数", "发现…处", "^问题"),
                 number("assignedChecked", "督办问题核查数", true,
-                        "督办…核查", "核查…督办", "核查…交办", "督办问题", "督办件", "督查核查"),
+                        "督办…核查", "核查…督办", "核查…交办", "督办问题", "督办件", "督查核查", "^督办"),
                 number("problemsAssigned", "交办问题数", false,
                         "交办", "移交…问题"),
                 text("tomorrowPlan", "明日计划", true,
                         "明天计划", "明日安排", "明天安排", "明日工作计划", "明日工作", "明天工作", "下一步工作",
-                        "下一步计划", "下步计划", "下一步", "明日", "明天"),
+                        "下一步计划", "下步计划", "下一步", "计划明天", "计划明日", "明日", "明天"),
                 text("other", "其他", false,
                         "其它", "备注", "其他事项", "其他情况", "另外,", "另外:")));
         FieldSpec enterprise = text("enterprise", "企业名称", false,

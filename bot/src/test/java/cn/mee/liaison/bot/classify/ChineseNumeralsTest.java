@@ -42,7 +42,7 @@ class ChineseNumeralsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"无组织排放", "进一步排查", "若干", "暂定继续排查", "12吨"})
+    @ValueSource(strings = {"无组织排放", "进一步排查", "若干", "暂定继续排查", "12吨", "10余家", "12345678"})
     void countValuesThatAreNotCounts(String value) {
         assertThat(ChineseNumerals.parseCount(value)).isEmpty();
     }
@@ -63,7 +63,7 @@ class ChineseNumeralsTest {
     @ValueSource(strings = {
             "进一步加强", "统一部署", "一线执法", "一是加强巡查", "十四五规划", "三年行动计划", "11月28日检查", "11.28检查企业",
             "2026-11-28", "联系电话13812345678", "座机0531-88886666", "18:30出发", "下午3点集合", "第一组", "PM10超标",
-            "一起检查", "同一家企业", "3个月", "2.5小时", "第3期"})
+            "一起检查", "同一家企业", "3个月", "2.5小时", "第3期", "10余家", "20多个", "十多家"})
     void numbersThatAreNotCountsAreSkipped(String clause) {
         assertThat(ChineseNumerals.findCount(clause)).isEmpty();
     }
