@@ -2,6 +2,7 @@ package cn.mee.liaison.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cn.mee.liaison.storage.attachment.Attachment;
 import cn.mee.liaison.storage.attachment.AttachmentMapper;
@@ -47,6 +48,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.ibatis.cursor.Cursor;
 import org.junit.jupiter.api.Test;
+import cn.mee.liaison.storage.calendar.CalendarDay;
+import cn.mee.liaison.storage.calendar.CalendarMapper;
+import cn.mee.liaison.storage.calendar.DayKind;
+import cn.mee.liaison.storage.dispatch.DailyReportRow;
+import cn.mee.liaison.storage.dispatch.DispatchMapper;
+import cn.mee.liaison.storage.dispatch.DispatchPlanRow;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
@@ -78,6 +85,10 @@ abstract class StorageContractTest {
     CallbackNonceMapper nonces;
     @Autowired
     AttachmentMapper attachments;
+    @Autowired
+    CalendarMapper calendar;
+    @Autowired
+    DispatchMapper dispatch;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -350,6 +361,101 @@ abstract class StorageContractTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    // --- calendar and daily dispatch -------------------------------------------------------------------------------
+
+    @Test
+    void calendarDaysAreAddedIfMissingReplacedAndRemoved() {
+        LocalDate day = LocalDate.of(2099, 10, 1);
+        CalendarDay holiday = new CalendarDay(day, DayKind.HOLIDAY, "国庆节", "bundled:cn-2099.csv", "system", NOW);
+        assertThat(calendar.insertIfMissing(holiday)).isEqualTo(1);
+        assertThat(calendar.insertIfMissing(new CalendarDay(day, DayKind.WORKDAY, "x", "file", "system", NOW)))
+                .as("a bundled file never overrides").isZero();
+        assertThat(calendar.findBetween(day, day)).containsExactly(holiday);
+
+        CalendarDay edited = new CalendarDay(day, DayKind.WORKDAY, "调休上班", "console", "admin", NOW.plusSeconds(60));
+        calendar.upsert(edited);
+        calendar.upsert(new CalendarDay(day.plusDays(9), DayKind.WORKDAY, null, "console", "admin", NOW));
+        assertThat(calendar.findBetween(day, day.plusDays(30))).extracting(CalendarDay::day, CalendarDay::kind,
+                CalendarDay::name).containsExactly(tuple(day, DayKind.WORKDAY, "调休上班"),
+                tuple(day.plusDays(9), DayKind.WORKDAY, null));
+        assertThat(calendar.findAll()).contains(edited);
+        assertThat(calendar.delete(day)).isEqualTo(1);
+        assertThat(calendar.delete(day)).isZero();
+        assertThat(calendar.findBetween(day, day)).isEmpty();
+    }
+
+    @Test
+    void aDispatchPlanIsStoredAndReplacedByItsKey() {
+        String key = "round:" + tag;
+        dispatch.upsertPlan(new DispatchPlanRow(null, key, 9L, null, true, "[]", "17:00", "19:00,20:30", "21:00",
+                "WORKDAYS", "admin", NOW));
+        dispatch.upsertPlan(new DispatchPlanRow(null, key, 9L, "CENTRAL", false, "[{}]", "16:00", "", "22:00",
+                "EVERY_DAY", "staff", NOW));
+        assertThat(dispatch.findPlans()).filteredOn(p -> p.planKey().equals(key)).singleElement().satisfies(p -> {
+            assertThat(p.groupKind()).isEqualTo("CENTRAL");
+            assertThat(p.enabled()).isFalse();
+            assertThat(p.promptAt()).isEqualTo("16:00");
+            assertThat(p.reminders()).isEmpty();
+            assertThat(p.daysRule()).isEqualTo("EVERY_DAY");
+            assertThat(p.updatedBy()).isEqualTo("staff");
+        });
+        assertThat(dispatch.deletePlan(key)).isEqualTo(1);
+        assertThat(dispatch.deletePlan(key)).isZero();
+    }
+
+    @Test
+    void aGroupHasOneCurrentReportADayAndKeepsTheEarlierOnes() {
+        LocalDate day = LocalDate.of(2099, 10, 13);
+        long group = Math.abs(tag.hashCode()) + 1_000_000L;
+        DailyReportRow first = new DailyReportRow(null, day, group, 11L, "u1", "张三", NOW, false,
+                Map.of("enterprisesChecked", 12L, "tomorrowPlan", "继续"), "", true);
+        long firstId = dispatch.insertCurrent(first);
+        assertThatThrownBy(() -> dispatch.insertCurrent(first)).as("two current reports of a day")
+                .isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(dispatch.retire(day, group)).isEqualTo(1);
+        long secondId = dispatch.insertCurrent(new DailyReportRow(null, day, group, 12L, "u2", "李四",
+                NOW.plusSeconds(600), true, Map.of("enterprisesChecked", 13L), "tomorrowPlan", true));
+        dispatch.insertCurrent(new DailyReportRow(null, day.plusDays(1), group, 13L, "u1", "张三", NOW.plusSeconds(86_400),
+                false, Map.of(), "", true));
+
+        assertThat(dispatch.currentOn(day)).filteredOn(r -> r.workGroupId() == group).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.id()).isEqualTo(secondId);
+                    assertThat(r.late()).isTrue();
+                    assertThat(r.reporterName()).isEqualTo("李四");
+                    assertThat(r.submittedAt()).isEqualTo(NOW.plusSeconds(600));
+                    assertThat(r.fields()).containsEntry("enterprisesChecked", 13);
+                    assertThat(r.missing()).isEqualTo("tomorrowPlan");
+                });
+        assertThat(dispatch.historyOf(day, group)).extracting(DailyReportRow::id, DailyReportRow::current)
+                .containsExactly(tuple(secondId, true), tuple(firstId, false));
+        assertThat(dispatch.currentBetween(day, day.plusDays(1))).filteredOn(r -> r.workGroupId() == group)
+                .extracting(DailyReportRow::reportDate).containsExactly(day, day.plusDays(1));
+    }
+
+    @Test
+    void eachStageOfADayIsMarkedOnce() {
+        LocalDate day = LocalDate.of(2099, 10, 14);
+        String plan = "default-" + tag;
+        dispatch.markStage(day, plan, "PROMPT", NOW);
+        dispatch.markStage(day, plan, "REMIND@19:00", NOW);
+        assertThatThrownBy(() -> dispatch.markStage(day, plan, "PROMPT", NOW))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(dispatch.stagesDone(day, plan)).containsExactlyInAnyOrder("PROMPT", "REMIND@19:00");
+        assertThat(dispatch.stagesDone(day.plusDays(1), plan)).isEmpty();
+    }
+
+    @Test
+    void aMessageIsFiledAgainUnderItsBetterReading() {
+        long id = messages.insert(message("re", "检查企业3家，夜查2次", RecordType.CHAT, Map.of(), NOW));
+        messages.reclassify(id, RecordType.DAILY_REPORT, Map.of("enterprisesChecked", 3L, "item1", 2L));
+        assertThat(messages.findById(id)).hasValueSatisfying(m -> {
+            assertThat(m.recordType()).isEqualTo(RecordType.DAILY_REPORT);
+            assertThat(m.fields()).containsEntry("item1", 2);
+        });
+    }
 
     private FiledMessage message(String id, String text, RecordType type, Map<String, Object> fields,
                                  Instant at) {

@@ -177,8 +177,11 @@ public final class MessageClassifier {
         return false;
     }
 
+    /** The day dates are read against where only their shape matters (is it a date, not which day). */
+    private static final LocalDate SHAPE_ONLY = LocalDate.of(2026, 1, 1);
+
     private int dailyEvidence(String text) {
-        ParsedRecord daily = parsers.parse(RecordType.DAILY_REPORT, text, LocalDate.now());
+        ParsedRecord daily = parsers.parse(RecordType.DAILY_REPORT, text, SHAPE_ONLY);
         long counts = daily.fields().values().stream().filter(Long.class::isInstance).count();
         boolean plan = daily.fields().containsKey("tomorrowPlan") && EXPLICIT_PLAN.matcher(text).find();
         return (int) counts + (counts > 0 && plan ? 1 : 0);

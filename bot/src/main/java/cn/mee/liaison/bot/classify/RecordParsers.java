@@ -67,7 +67,7 @@ public final class RecordParsers {
 
     private ParsedRecord read(RecordType type, List<FieldSpec> specs, String body, LocalDate today,
                               List<FieldSpec> atLeastOne) {
-        LocalDate day = today == null ? LocalDate.now() : today;
+        LocalDate day = Objects.requireNonNull(today, "today");
         String text = ChatText.normalize(body);
         String masked = TextMask.of(text, day);
         LabeledFieldReader labels = type == RecordType.DAILY_REPORT ? dailyLabels : keyedLabels;

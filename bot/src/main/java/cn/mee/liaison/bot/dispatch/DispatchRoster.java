@@ -78,7 +78,10 @@ public class DispatchRoster {
     public String describe(LocalDate day) {
         return calendar.special(day).map(d -> {
             String name = d.name() == null ? "" : d.name().strip();
-            return d.kind() == DayKind.WORKDAY ? name + "调休上班" : name.isEmpty() ? "节假日" : name + "假期";
+            if (d.kind() == DayKind.WORKDAY) {
+                return name.contains("上班") ? name : name + "调休上班";
+            }
+            return name.isEmpty() ? "节假日" : name.endsWith("假") || name.endsWith("假期") ? name : name + "假期";
         }).orElse(calendar.isWorkday(day) ? "工作日" : "休息日");
     }
 }

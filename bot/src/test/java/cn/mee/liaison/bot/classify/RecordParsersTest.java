@@ -88,10 +88,11 @@ class RecordParsersTest {
     }
 
     @Test
-    void withoutTodayTheClockIsUsed() {
-        ParsedRecord record = parsers.parse(RecordType.PARTY_ACTIVITY, "今天开展主题党日活动", null);
-
-        assertThat(record.fields()).containsEntry("date", LocalDate.now().toString());
+    void todayIsAlwaysTheCallersNeverTheSystemClock() {
+        assertThatThrownBy(() -> parsers.parse(RecordType.PARTY_ACTIVITY, "今天开展主题党日活动", null))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(parsers.parse(RecordType.PARTY_ACTIVITY, "今天开展主题党日活动", LocalDate.of(2026, 10, 10))
+                .fields()).containsEntry("date", "2026-10-10");
     }
 
     private static List<String> expectedMissingWhenEmpty(RecordType type) {

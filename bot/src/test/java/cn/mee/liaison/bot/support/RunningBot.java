@@ -62,6 +62,20 @@ public abstract class RunningBot {
     }
 
     protected Answer call(String user, String password, String method, String path, Object body) {
+        try {
+            String text = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
+            return send(user, password, method, path, "application/json", text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A call as the administrator with a body of another type, such as a CSV file. */
+    protected Answer call(String method, String path, String contentType, String body) {
+        return send("admin", ADMIN_PASSWORD, method, path, contentType, body);
+    }
+
+    private Answer send(String user, String password, String method, String path, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
@@ -71,9 +85,8 @@ public abstract class RunningBot {
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
-                String text = body instanceof String s ? s : json.writeValueAsString(body);
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+                request.header("Content-Type", contentType)
+                        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             }
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), response.body(), response.headers()

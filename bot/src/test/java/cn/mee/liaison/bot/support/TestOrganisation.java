@@ -74,11 +74,16 @@ public record TestOrganisation(String tag) {
     }
 
     public DirectoryDocument document() {
+        return document("2026-11-01", "2026-12-31");
+    }
+
+    /** The organisation with its round running over other days. */
+    public DirectoryDocument document(String roundStart, String roundEnd) {
         return new DirectoryDocument(
                 List.of(new Unit(unitA(), new Person(coordinatorA(), "王协调")),
                         new Unit(unitB(), new Person("coord-b-" + tag, "钱联络"))),
                 List.of(new City(cityA(), unitA(), List.of(unitB())), new City(cityB(), unitB(), List.of())),
-                List.of(new Round(round(), "2026-11-01", "2026-12-31")),
+                List.of(new Round(round(), roundStart, roundEnd)),
                 List.of(
                         new WorkGroup("保定市中心组", cityA(), unitA(), "CENTRAL", round(),
                                 List.of(new Member("center-lead-" + tag, "孙中心", "LEADER")),
