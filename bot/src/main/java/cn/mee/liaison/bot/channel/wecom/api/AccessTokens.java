@@ -67,6 +67,11 @@ public class AccessTokens {
             }
             AccessToken stored = mapper.find(key).orElse(null);
             if (!fresh(stored)) {
+                if (stored == null) {
+                    // Its own short transaction: INSERT IGNORE on an existing row takes a shared lock, and a shared
+                    // lock upgraded to FOR UPDATE deadlocks against a concurrent expire() on MySQL.
+                    ownTransaction.executeWithoutResult(status -> mapper.ensure(key));
+                }
                 stored = ownTransaction.execute(status -> refresh(app));
             }
             known.put(key, stored);
@@ -87,7 +92,6 @@ public class AccessTokens {
 
     private AccessToken refresh(WeComProperties.App app) {
         String key = app.tokenKey();
-        mapper.ensure(key);
         AccessToken row = mapper.lock(key);
         if (fresh(row)) {
             return row; // another instance refreshed it while we waited for the lock
