@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cn.mee.liaison.storage.deadline.CityFeedback;
+import cn.mee.liaison.storage.deadline.DeadlineMapper;
+import cn.mee.liaison.storage.deadline.DeadlineRow;
+import cn.mee.liaison.storage.deadline.ReminderSettingRow;
 import cn.mee.liaison.storage.attachment.Attachment;
 import cn.mee.liaison.storage.attachment.AttachmentMapper;
 import cn.mee.liaison.storage.attachment.AttachmentStatus;
@@ -89,6 +93,8 @@ abstract class StorageContractTest {
     CalendarMapper calendar;
     @Autowired
     DispatchMapper dispatch;
+    @Autowired
+    DeadlineMapper deadlines;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -455,6 +461,69 @@ abstract class StorageContractTest {
             assertThat(m.recordType()).isEqualTo(RecordType.DAILY_REPORT);
             assertThat(m.fields()).containsEntry("item1", 2);
         });
+    }
+
+    // --- deadlines -------------------------------------------------------------------------------------------
+
+    @Test
+    void aComputedDeadlineIsStoredOnceAndClosedOnce() {
+        String key = "QUARTERLY_REPORT|单位" + tag + "|2099Q4";
+        DeadlineRow row = new DeadlineRow(null, key, "QUARTERLY_REPORT", "2099年度工作进展书面报告",
+                LocalDate.of(2099, 12, 31), null, null, null, "OPEN", null, null, null, null, "rules", NOW);
+        assertThat(deadlines.insertIfMissing(row)).isEqualTo(1);
+        assertThat(deadlines.insertIfMissing(row)).as("a second computation adds nothing").isZero();
+        DeadlineRow stored = deadlines.findByKey(key).orElseThrow();
+        assertThat(deadlines.findByKeys(List.of(key, "nothing-" + tag))).extracting(DeadlineRow::id)
+                .containsExactly(stored.id());
+        assertThat(deadlines.findDueBetween(LocalDate.of(2099, 12, 31), LocalDate.of(2099, 12, 31)))
+                .extracting(DeadlineRow::key).contains(key);
+        assertThat(deadlines.lockById(stored.id())).hasValueSatisfying(r -> assertThat(r.createdAt()).isEqualTo(NOW));
+
+        deadlines.snooze(stored.id(), NOW.plusSeconds(3600));
+        assertThat(deadlines.findById(stored.id()).orElseThrow().snoozedUntil()).isEqualTo(NOW.plusSeconds(3600));
+        assertThat(deadlines.markDone(stored.id(), NOW, "chat:u1", "已报送")).isTrue();
+        assertThat(deadlines.markDone(stored.id(), NOW.plusSeconds(60), "admin", "again")).isFalse();
+        assertThat(deadlines.findById(stored.id()).orElseThrow()).satisfies(r -> {
+            assertThat(r.done()).isTrue();
+            assertThat(r.doneBy()).isEqualTo("chat:u1");
+            assertThat(r.doneAt()).isEqualTo(NOW);
+        });
+    }
+
+    @Test
+    void eachReminderIsClaimedOnce() {
+        long id = deadlines.insert(new DeadlineRow(null, "CUSTOM|" + tag, "CUSTOM", "自定义" + tag,
+                LocalDate.of(2099, 1, 10), null, null, null, "OPEN", null, null, null, null, "admin", NOW));
+        Instant at = Instant.parse("2099-01-03T01:00:00Z");
+        deadlines.claimReminder(id, at, "REMIND", NOW);
+        deadlines.claimReminder(id, at, "ESCALATE", NOW);
+        assertThatThrownBy(() -> deadlines.claimReminder(id, at, "REMIND", NOW.plusSeconds(1)))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(deadlines.remindersSent(id, "REMIND")).containsExactly(at);
+    }
+
+    @Test
+    void feedbackMeetingsAndReminderSettings() {
+        long cityId = 900_000L + Math.abs(tag.hashCode() % 100_000);
+        deadlines.insertFeedback(new CityFeedback(null, cityId, LocalDate.of(2099, 3, 1), "第一次", "admin", null, NOW));
+        deadlines.insertFeedback(new CityFeedback(null, cityId, LocalDate.of(2099, 5, 1), null, "admin", null, NOW));
+        assertThatThrownBy(() -> deadlines.insertFeedback(new CityFeedback(null, cityId, LocalDate.of(2099, 3, 1),
+                "again", "admin", null, NOW))).isInstanceOf(DuplicateKeyException.class);
+        assertThat(deadlines.feedbacksOf(cityId)).extracting(CityFeedback::heldOn)
+                .containsExactly(LocalDate.of(2099, 3, 1), LocalDate.of(2099, 5, 1));
+        assertThat(deadlines.latestFeedback(cityId)).hasValueSatisfying(f ->
+                assertThat(f.heldOn()).isEqualTo(LocalDate.of(2099, 5, 1)));
+
+        String key = "unit:" + cityId;
+        deadlines.upsertSetting(new ReminderSettingRow(key, "7,1", "08:30", "admin", NOW));
+        deadlines.upsertSetting(new ReminderSettingRow(key, "3", "16:00", "admin", NOW));
+        assertThat(deadlines.findSettings()).filteredOn(r -> r.settingKey().equals(key)).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.leadDays()).isEqualTo("3");
+                    assertThat(r.timeOfDay()).isEqualTo("16:00");
+                });
+        assertThat(deadlines.deleteSetting(key)).isEqualTo(1);
+        assertThat(deadlines.deleteSetting(key)).isZero();
     }
 
     private FiledMessage message(String id, String text, RecordType type, Map<String, Object> fields,

@@ -27,6 +27,11 @@ public class AuditTrail {
     public static final String CASE_SHARED = "CASE_SHARED";
     public static final String DISPATCH_PLAN_SAVED = "DISPATCH_PLAN_SAVED";
     public static final String CALENDAR_CHANGED = "CALENDAR_CHANGED";
+    public static final String DEADLINE_ADDED = "DEADLINE_ADDED";
+    public static final String DEADLINE_DONE = "DEADLINE_DONE";
+    public static final String DEADLINE_SNOOZED = "DEADLINE_SNOOZED";
+    public static final String FEEDBACK_RECORDED = "FEEDBACK_RECORDED";
+    public static final String REMINDER_SETTINGS_SAVED = "REMINDER_SETTINGS_SAVED";
 
     /** Chinese names of the actions, for the console. */
     public static final Map<String, String> LABELS = Map.ofEntries(
@@ -43,7 +48,12 @@ public class AuditTrail {
             Map.entry(NOTICE_RESENT, "重新发送"),
             Map.entry(CASE_SHARED, "标记典型案例"),
             Map.entry(DISPATCH_PLAN_SAVED, "修改调度方案"),
-            Map.entry(CALENDAR_CHANGED, "修改节假日"));
+            Map.entry(CALENDAR_CHANGED, "修改节假日"),
+            Map.entry(DEADLINE_ADDED, "新增截止事项"),
+            Map.entry(DEADLINE_DONE, "标记截止事项完成"),
+            Map.entry(DEADLINE_SNOOZED, "延后提醒"),
+            Map.entry(FEEDBACK_RECORDED, "登记正式反馈会"),
+            Map.entry(REMINDER_SETTINGS_SAVED, "修改提醒设置"));
 
     private final AuditLogMapper mapper;
     private final Clock clock;

@@ -1,8 +1,6 @@
 package cn.mee.liaison.bot.cases;
 
 import cn.mee.liaison.scheduler.jobs.RecurringJobs;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -16,7 +14,6 @@ import org.springframework.stereotype.Component;
 class CaseDigestSchedule implements ApplicationRunner {
 
     static final String JOB = "typical-case-digest";
-    private static final Logger log = LoggerFactory.getLogger(CaseDigestSchedule.class);
 
     private final RecurringJobs jobs;
     private final String cron;
@@ -28,11 +25,6 @@ class CaseDigestSchedule implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (cron == null || cron.isBlank()) {
-            jobs.remove(JOB);
-            log.info("the typical-case digest is off (liaison.cases.digest-cron is empty)");
-            return;
-        }
-        jobs.ensure(JOB, CaseDigestJob.class, cron, null);
+        jobs.ensureOrRemove(JOB, CaseDigestJob.class, cron, "liaison.cases.digest-cron");
     }
 }

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * A command as written: its verb and the rest. The command word must open the message (after @-mentions, which the
  * caller strips) and stand alone: followed by a space, a line break, punctuation or nothing, or wrapped as 【日报】,
- * [日报] or #日报. "问题清单发了吗" is therefore not the command 问题.
+ * [日报] or #日报. "问题清单发了吗" is therefore not the command 问题. A few commands take only a body of their
+ * shape ({@link Verb.Body}): "已完成，谢谢" is not the command 已完成, "延后3天" is the command 延后.
  */
 public record CommandLine(Verb verb, String body) {
 
@@ -37,9 +38,14 @@ public record CommandLine(Verb verb, String body) {
         }
         for (Map.Entry<String, Verb> word : WORDS) {
             String w = word.getKey();
-            if (t.regionMatches(true, 0, w, 0, w.length())
-                    && (t.length() == w.length() || SEPARATORS.indexOf(t.charAt(w.length())) >= 0)) {
-                return Optional.of(new CommandLine(word.getValue(), rest(t.substring(w.length()))));
+            Verb verb = word.getValue();
+            if (!t.regionMatches(true, 0, w, 0, w.length())) {
+                continue;
+            }
+            String after = t.substring(w.length());
+            boolean separated = after.isEmpty() || SEPARATORS.indexOf(after.charAt(0)) >= 0;
+            if ((separated || verb.body().mayJoin(after)) && verb.body().accepts(rest(after))) {
+                return Optional.of(new CommandLine(verb, rest(after)));
             }
         }
         return Optional.empty();

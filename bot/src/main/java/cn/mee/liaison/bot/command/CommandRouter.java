@@ -26,10 +26,11 @@ public class CommandRouter {
     private final DailyReportCommand dailyReport;
     private final MissingReportsCommand missingReports;
     private final DaySummaryCommand daySummary;
+    private final DeadlineCommands deadlines;
 
     CommandRouter(Replies replies, HelpCommand help, RecordConfirmation confirmation, EmergencyRelay emergencies,
                   RecordQueryCommand query, NoticeAcks acks, PushCommand push, DailyReportCommand dailyReport,
-                  MissingReportsCommand missingReports, DaySummaryCommand daySummary) {
+                  MissingReportsCommand missingReports, DaySummaryCommand daySummary, DeadlineCommands deadlines) {
         this.replies = replies;
         this.help = help;
         this.confirmation = confirmation;
@@ -40,6 +41,7 @@ public class CommandRouter {
         this.dailyReport = dailyReport;
         this.missingReports = missingReports;
         this.daySummary = daySummary;
+        this.deadlines = deadlines;
     }
 
     public List<OutboxMessage> respond(Exchange exchange) {
@@ -74,6 +76,9 @@ public class CommandRouter {
         if (!verb.allowedFor(exchange.sender())) {
             return List.of(exchange.reply(replies.text("command.not.allowed." + verb.audienceName(),
                     verb.word(), verb.recordType().label()), true));
+        }
+        if (deadlines.handles(verb)) {
+            return List.of(deadlines.answer(exchange, verb));
         }
         return switch (verb) {
             case HELP -> List.of(help.answer(exchange));

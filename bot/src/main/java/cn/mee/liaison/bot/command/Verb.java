@@ -4,6 +4,7 @@ import cn.mee.liaison.bot.inbound.ChatContext;
 import cn.mee.liaison.storage.message.RecordType;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The chat commands, by the Chinese word that starts them (and the other words people use for the same), the record
@@ -28,16 +29,35 @@ public enum Verb {
     QUERY(RecordType.COMMAND, Audience.ANYONE, "查询", "搜索", "查找"),
     PUSH(RecordType.COMMAND, Audience.BUREAU, "推送", "统一推送", "发通知"),
     MISSING_REPORTS(RecordType.COMMAND, Audience.LEADERS, "未报", "未报送", "谁没报", "催报"),
-    DAY_SUMMARY(RecordType.COMMAND, Audience.LEADERS, "汇总", "调度汇总", "今日汇总", "日报汇总");
+    DAY_SUMMARY(RecordType.COMMAND, Audience.LEADERS, "汇总", "调度汇总", "今日汇总", "日报汇总"),
+    REPORT_SUBMITTED(RecordType.COMMAND, Audience.LEADERS, "已报送", "已上报", "季报已报送"),
+    FEEDBACK_HELD(RecordType.COMMAND, Audience.LEADERS, "已反馈", "已召开反馈会", "反馈会已开"),
+    /** Only with the deadline's number ({@code 已完成 12}): "已完成，谢谢" is chat, not a command. */
+    DEADLINE_DONE(RecordType.COMMAND, Audience.LEADERS, Body.NUMBERED, "已完成", "完成"),
+    /** {@code 延后 3天}, also written {@code 延后3天}. */
+    SNOOZE(RecordType.COMMAND, Audience.LEADERS, Body.COUNT_MAY_JOIN, "延后", "推迟提醒", "延后提醒"),
+    AGENDA(RecordType.COMMAND, Audience.ANYONE, "待办", "截止事项", "待办事项", "近期截止"),
+    DEADLINE_ADD(RecordType.COMMAND, Audience.BUREAU, "新增截止", "添加截止", "设置截止");
 
     private final RecordType recordType;
     private final Audience audience;
     private final List<String> words;
+    private final Body body;
 
     Verb(RecordType recordType, Audience audience, String... words) {
+        this(recordType, audience, Body.ANY, words);
+    }
+
+    Verb(RecordType recordType, Audience audience, Body body, String... words) {
         this.recordType = recordType;
         this.audience = audience;
+        this.body = body;
         this.words = List.of(words);
+    }
+
+    /** What may follow the command word for the message to be this command. */
+    Body body() {
+        return body;
     }
 
     public RecordType recordType() {
@@ -66,6 +86,34 @@ public enum Verb {
     /** Whether the command files a record of its own kind (rather than acting or answering). */
     public boolean filesRecord() {
         return recordType != RecordType.COMMAND;
+    }
+
+    /** What a command's body must look like. */
+    enum Body {
+        /** Anything, after a separator. */
+        ANY(null, null),
+        /** A number, after a separator or not ({@code 已完成 12}, {@code 已完成12}, {@code 已完成 编号12}). */
+        NUMBERED(Pattern.compile("^(编号|第|#|No\\.?)?\\s*\\d"), Pattern.compile("^\\d")),
+        /** Anything after a separator; also a count joined to the word ({@code 延后3天}). */
+        COUNT_MAY_JOIN(null, Pattern.compile("^[0-9一二三四五六七八九十两]"));
+
+        private final Pattern required;
+        private final Pattern joined;
+
+        Body(Pattern required, Pattern joined) {
+            this.required = required;
+            this.joined = joined;
+        }
+
+        /** @param rest what follows the separators after the word */
+        boolean accepts(String rest) {
+            return required == null || required.matcher(rest).find();
+        }
+
+        /** @param after what immediately follows the word, with no separator */
+        boolean mayJoin(String after) {
+            return joined != null && joined.matcher(after).find();
+        }
     }
 
     /** Who may use a command. */

@@ -1,8 +1,6 @@
 package cn.mee.liaison.bot.dispatch;
 
 import cn.mee.liaison.scheduler.jobs.RecurringJobs;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -16,7 +14,6 @@ import org.springframework.stereotype.Component;
 class DispatchSchedule implements ApplicationRunner {
 
     static final String JOB = "daily-dispatch";
-    private static final Logger log = LoggerFactory.getLogger(DispatchSchedule.class);
 
     private final RecurringJobs jobs;
     private final String cron;
@@ -28,11 +25,6 @@ class DispatchSchedule implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (cron == null || cron.isBlank()) {
-            jobs.remove(JOB);
-            log.info("the daily dispatch is off (liaison.dispatch.tick-cron is empty)");
-            return;
-        }
-        jobs.ensure(JOB, DispatchTickJob.class, cron, null);
+        jobs.ensureOrRemove(JOB, DispatchTickJob.class, cron, "liaison.dispatch.tick-cron");
     }
 }

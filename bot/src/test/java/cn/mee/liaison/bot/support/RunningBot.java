@@ -30,7 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "liaison.security.admin-password=" + RunningBot.ADMIN_PASSWORD,
         "liaison.data-dir=target/test-data",
         // the daily dispatch runs when a test says so (DispatchTest moves its clock and ticks)
-        "liaison.dispatch.tick-cron="})
+        "liaison.dispatch.tick-cron=",
+        // the deadline reminders too (DeadlineRemindersTest moves its clock and ticks)
+        "liaison.deadlines.tick-cron="})
 public abstract class RunningBot {
 
     public static final String ADMIN_PASSWORD = "admin-secret-1";

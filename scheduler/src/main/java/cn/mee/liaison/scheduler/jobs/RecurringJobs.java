@@ -17,6 +17,8 @@ import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.SchedulingException;
 import org.springframework.stereotype.Component;
@@ -41,6 +43,7 @@ import org.springframework.stereotype.Component;
 public class RecurringJobs {
 
     static final String GROUP = "recurring";
+    private static final Logger log = LoggerFactory.getLogger(RecurringJobs.class);
 
     private final Scheduler scheduler;
     private final TimeZone zone;
@@ -75,6 +78,19 @@ public class RecurringJobs {
         } catch (SchedulerException e) {
             throw new SchedulingException("cannot register recurring job " + name, e);
         }
+    }
+
+    /**
+     * A feature's switchable recurring job: registered on {@code cron}, or removed when {@code cron} is empty (the
+     * setting {@code setting} turned it off), which the log says.
+     */
+    public void ensureOrRemove(String name, Class<? extends Job> job, String cron, String setting) {
+        if (cron == null || cron.isBlank()) {
+            remove(name);
+            log.info("recurring job {} is off ({} is empty)", name, setting);
+            return;
+        }
+        ensure(name, job, cron.strip(), null);
     }
 
     /** Removes the job {@code name} and its trigger, e.g. when a feature retires it; false if there was none. */

@@ -383,11 +383,12 @@ final class FakeLongConnection extends WebSocketServer {
     }
 
     private void send(BotSession session, ObjectNode frame) {
+        // journaled before it is sent: a test that has the frame in hand finds it in the journal
+        journal.frameToBot(frame);
         try {
             session.socket().send(frame.toString());
-            journal.frameToBot(frame);
         } catch (WebsocketNotConnectedException closed) {
-            // the bot went away; nothing to deliver
+            journal.frameNotDelivered(frame); // the bot went away; nothing delivered
         }
     }
 

@@ -40,6 +40,10 @@ final class Journal {
         notifyAll();
     }
 
+    synchronized void frameNotDelivered(JsonNode frame) {
+        framesToBot.remove(frame);
+    }
+
     synchronized void violation(String text) {
         violations.add(text);
     }

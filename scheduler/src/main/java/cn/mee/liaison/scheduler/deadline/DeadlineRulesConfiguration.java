@@ -8,11 +8,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The autumn-winter campaign period of the deployment: {@code liaison.autumn-winter.start} and {@code .end} as
- * {@code MM-dd} (default 10-01 to 03-31 of the next year).
+ * The deadline rules of the deployment: the autumn-winter campaign period ({@code liaison.autumn-winter.start} and
+ * {@code .end} as {@code MM-dd}, default 10-01 to 03-31 of the next year), and how many days before a round starts
+ * its personnel list is due ({@code liaison.deadlines.personnel-list-lead-days}, default 7).
  */
 @Configuration(proxyBeanMethods = false)
-public class SeasonConfiguration {
+public class DeadlineRulesConfiguration {
 
     private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
 
@@ -21,6 +22,21 @@ public class SeasonConfiguration {
                                           @Value("${liaison.autumn-winter.end:03-31}") String end) {
         return new AutumnWinterSeason(monthDay("liaison.autumn-winter.start", start),
                 monthDay("liaison.autumn-winter.end", end));
+    }
+
+    @Bean
+    QuarterlyReportRule quarterlyReportRule() {
+        return new QuarterlyReportRule();
+    }
+
+    @Bean
+    CityFeedbackRule cityFeedbackRule(AutumnWinterSeason season) {
+        return new CityFeedbackRule(season);
+    }
+
+    @Bean
+    RoundRules roundRules(@Value("${liaison.deadlines.personnel-list-lead-days:7}") int personnelListLeadDays) {
+        return new RoundRules(personnelListLeadDays);
     }
 
     private static MonthDay monthDay(String property, String value) {
