@@ -45,9 +45,7 @@ class CalendarApi {
     @GetMapping
     @Operation(summary = "某年的节假日和调休上班日（其余周一至周五为工作日、周六日休息）")
     Map<String, Object> year(@RequestParam int year) {
-        if (year < 2000 || year > 2100) {
-            throw new BadRequest("invalid_request", "year：年份应在 2000 到 2100 之间");
-        }
+        CalendarYear.check(year);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("year", year);
         body.put("known", calendar.knowsYear(year));
