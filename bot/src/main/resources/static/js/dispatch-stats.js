@@ -14,12 +14,12 @@
 
   function completionSeries(days, key) {
     if (key === 'total') {
-      return [{name: '合计', type: 'line', data: days.map(d => rate(d.total)), connectNulls: false}];
+      return [{name: '合计', type: 'line', showSymbol: true, data: days.map(d => rate(d.total))}];
     }
     const names = [];
     days.forEach(d => d[key].forEach(t => { if (!names.includes(t.name)) names.push(t.name); }));
     return names.map(name => ({
-      name: name, type: 'line', connectNulls: false,
+      name: name, type: 'line', showSymbol: true,
       data: days.map(d => rate(d[key].find(t => t.name === name)))
     }));
   }
@@ -28,6 +28,7 @@
     const days = range.days;
     const series = completionSeries(days, by.value);
     completionChart.setOption({
+      animation: false,
       tooltip: {trigger: 'axis', valueFormatter: v => v == null ? '无需报送' : v + '%'},
       legend: {type: 'scroll', top: 0},
       grid: {top: 40, left: 48, right: 24, bottom: 32},
@@ -42,13 +43,14 @@
     const items = [];
     days.forEach(d => d.items.forEach(i => { if (!items.some(x => x.code === i.code)) items.push(i); }));
     figuresChart.setOption({
+      animation: false,
       tooltip: {trigger: 'axis'},
       legend: {type: 'scroll', top: 0},
       grid: {top: 40, left: 48, right: 24, bottom: 32},
       xAxis: {type: 'category', data: days.map(d => d.date.substring(5))},
       yAxis: {type: 'value', minInterval: 1},
       series: items.map(i => ({
-        name: i.label, type: 'bar', stack: 'figures',
+        name: i.label, type: 'bar',
         data: days.map(d => d.total.totals[i.code] || 0)
       }))
     }, true);
