@@ -1,6 +1,5 @@
 package cn.mee.liaison.bot.calendar;
 
-import cn.mee.liaison.bot.audit.AuditTrail;
 import cn.mee.liaison.bot.web.BadRequest;
 import cn.mee.liaison.bot.web.NotFound;
 import cn.mee.liaison.scheduler.calendar.WorkdayCalendar;
@@ -8,8 +7,6 @@ import cn.mee.liaison.storage.calendar.CalendarDay;
 import cn.mee.liaison.storage.calendar.DayKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -35,11 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CalendarApi {
 
     private final WorkdayCalendar calendar;
-    private final AuditTrail audit;
+    private final CalendarChanges changes;
 
-    CalendarApi(WorkdayCalendar calendar, AuditTrail audit) {
+    CalendarApi(WorkdayCalendar calendar, CalendarChanges changes) {
         this.calendar = calendar;
-        this.audit = audit;
+        this.changes = changes;
     }
 
     record DayRequest(DayKind kind, String name) {
@@ -48,9 +45,7 @@ class CalendarApi {
     @GetMapping
     @Operation(summary = "某年的节假日和调休上班日（其余周一至周五为工作日、周六日休息）")
     Map<String, Object> year(@RequestParam int year) {
-        if (year < 2000 || year > 2100) {
-            throw new BadRequest("invalid_request", "year：年份应在 2000 到 2100 之间");
-        }
+        CalendarYear.check(year);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("year", year);
         body.put("known", calendar.knowsYear(year));
@@ -64,14 +59,8 @@ class CalendarApi {
     @Operation(summary = "设置某天为放假（HOLIDAY）或调休上班（WORKDAY）")
     Map<String, Object> set(@PathVariable String date, @RequestBody DayRequest request, Principal principal) {
         LocalDate day = day(date);
-        if (request == null || request.kind() == null) {
-            throw new BadRequest("invalid_request", "kind：应为 HOLIDAY（放假）或 WORKDAY（调休上班）");
-        }
-        String name = request.name() == null ? null : request.name().strip();
-        calendar.set(day, request.kind(), name, principal.getName());
-        audit.record(principal.getName(), AuditTrail.CALENDAR_CHANGED, day.toString(),
-                (request.kind() == DayKind.HOLIDAY ? "放假" : "调休上班") + (name == null ? "" : " " + name));
-        return view(calendar.special(day).orElseThrow());
+        return view(changes.set(day, request == null ? null : request.kind(), request == null ? null : request.name(),
+                principal.getName()));
     }
 
     @DeleteMapping("/{date}")
@@ -80,10 +69,9 @@ class CalendarApi {
     @Operation(summary = "恢复某天为按星期计（周一至周五上班，周六日休息）")
     void remove(@PathVariable String date, Principal principal) {
         LocalDate day = day(date);
-        if (!calendar.remove(day)) {
+        if (!changes.clear(day, principal.getName())) {
             throw new NotFound(day + " 不是节假日或调休上班日");
         }
-        audit.record(principal.getName(), AuditTrail.CALENDAR_CHANGED, day.toString(), "恢复按星期计");
     }
 
     @PostMapping(value = "/import", consumes = {MediaType.TEXT_PLAIN_VALUE, "text/csv"})
@@ -91,20 +79,7 @@ class CalendarApi {
     @Operation(summary = "导入节假日文件（每行\u201c日期,类型,名称\u201d，类型 HOLIDAY/放假 或 WORKDAY/上班），覆盖已有的同日设置",
             description = "国务院公布下一年安排后上传即可；有任何一行有误则整个文件不导入，并列出所有错误行。")
     Map<String, Object> importFile(@RequestBody String file, Principal principal) {
-        return Map.of("changed", importText(calendar, audit, file, principal.getName()));
-    }
-
-    /** Shared with the console upload. */
-    static int importText(WorkdayCalendar calendar, AuditTrail audit, String file, String actor) {
-        int changed;
-        try {
-            changed = calendar.importFile(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
-                    "upload", actor, true);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("invalid_calendar", e.getMessage());
-        }
-        audit.record(actor, AuditTrail.CALENDAR_CHANGED, "导入", "导入 " + changed + " 天");
-        return changed;
+        return Map.of("changed", changes.importFile(file, principal.getName()));
     }
 
     static Map<String, Object> view(CalendarDay day) {

@@ -2,6 +2,10 @@ package cn.mee.liaison.bot.console;
 
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
+import cn.mee.liaison.bot.dispatch.BoardDay;
+import cn.mee.liaison.bot.dispatch.BoardFilter;
+import cn.mee.liaison.bot.dispatch.DaySummary;
+import cn.mee.liaison.bot.dispatch.DispatchBoard;
 import cn.mee.liaison.bot.records.RecordFilter;
 import cn.mee.liaison.bot.records.RecordSearch;
 import cn.mee.liaison.bot.security.Viewer;
@@ -15,7 +19,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** 概览: today's traffic by record type, the organisation's size, the outbox, and the latest records. */
+/**
+ * 概览: today's traffic by record type, the organisation's size, the outbox, today's dispatch, and the latest
+ * records.
+ */
 @Controller
 class HomePage {
 
@@ -23,14 +30,16 @@ class HomePage {
     private final OutboxMapper outbox;
     private final DirectoryCache directory;
     private final RecordSearch records;
+    private final DispatchBoard dispatch;
     private final Clock clock;
 
     HomePage(FiledMessageMapper messages, OutboxMapper outbox, DirectoryCache directory, RecordSearch records,
-             Clock clock) {
+             DispatchBoard dispatch, Clock clock) {
         this.messages = messages;
         this.outbox = outbox;
         this.directory = directory;
         this.records = records;
+        this.dispatch = dispatch;
         this.clock = clock;
     }
 
@@ -48,7 +57,11 @@ class HomePage {
         model.addAttribute("pending", outbox.countByStatus(OutboxStatus.PENDING));
         model.addAttribute("failed", outbox.countByStatus(OutboxStatus.FAILED));
         model.addAttribute("emptyDirectory", org.groups().isEmpty());
-        model.addAttribute("latest", records.search(RecordFilter.none(), Viewer.current(), 0, 10).items());
+        Viewer viewer = Viewer.current();
+        model.addAttribute("latest", records.search(RecordFilter.none(), viewer, 0, 10).items());
+        BoardDay board = dispatch.on(today).filter(BoardFilter.none().within(viewer));
+        model.addAttribute("dispatchDay", board.dayKind());
+        model.addAttribute("dispatch", DaySummary.of(board).total());
         return "home";
     }
 }

@@ -1,7 +1,6 @@
 package cn.mee.liaison.bot.dispatch;
 
 import cn.mee.liaison.bot.security.Viewer;
-import cn.mee.liaison.bot.web.BadRequest;
 import cn.mee.liaison.storage.directory.GroupKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,9 +56,7 @@ class DispatchApi {
                                @RequestParam(required = false) String unit,
                                @RequestParam(required = false) GroupKind kind) {
         LocalDate day = DispatchDates.parse("date", date, clock);
-        if (day.isAfter(LocalDate.now(clock))) {
-            throw new BadRequest("invalid_request", "date：不能提醒尚未到来的日期 " + day);
-        }
+        DispatchDates.checkRemindable(day, clock);
         List<BoardRow> reminded = stages.remindNow(day, scope(city, unit, kind));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("date", day.toString());
@@ -90,9 +87,7 @@ class DispatchApi {
         LocalDate start = DispatchDates.parse("from", from, clock);
         LocalDate end = DispatchDates.parse("to", to, clock);
         DispatchDates.checkRange(start, end);
-        Predicate<BoardRow> scope = scope(city, unit, kind);
-        List<BoardDay> days = board.between(start, end).stream().map(d -> d.filter(scope)).toList();
-        return BoardJson.range(DispatchRange.of(start, end, days));
+        return BoardJson.range(DispatchRange.of(start, end, board.between(start, end, scope(city, unit, kind))));
     }
 
     @GetMapping("/export")

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -50,6 +51,11 @@ public class DispatchBoard {
         roster.expectedBetween(from, to).forEach((day, expected) ->
                 days.add(day(day, expected, reports.getOrDefault(day, List.of()), snapshot)));
         return days;
+    }
+
+    /** Every day of a range, each with only the rows the scope keeps. */
+    public List<BoardDay> between(LocalDate from, LocalDate to, Predicate<BoardRow> scope) {
+        return between(from, to).stream().map(d -> d.filter(scope)).toList();
     }
 
     private BoardDay day(LocalDate day, List<ExpectedGroup> expected, List<DailyReportRow> current,

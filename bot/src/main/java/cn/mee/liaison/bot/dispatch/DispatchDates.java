@@ -23,6 +23,13 @@ final class DispatchDates {
         }
     }
 
+    /** Checks that a day may be reminded of now: not one still to come. */
+    static void checkRemindable(LocalDate day, Clock clock) {
+        if (day.isAfter(LocalDate.now(clock))) {
+            throw new BadRequest("invalid_request", "date：不能提醒尚未到来的日期 " + day);
+        }
+    }
+
     /** Checks a range: not reversed, at most {@link DispatchRange#MAX_DAYS} days. */
     static void checkRange(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {

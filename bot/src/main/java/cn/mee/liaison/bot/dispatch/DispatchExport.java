@@ -54,8 +54,7 @@ public class DispatchExport {
         if (!viewer.mayExport()) {
             throw new AccessDeniedException("viewers may not export");
         }
-        List<BoardDay> days = board.between(from, to).stream()
-                .map(d -> d.filter(scope.and(r -> viewer.seesUnit(r.group().unitId())))).toList();
+        List<BoardDay> days = board.between(from, to, scope.and(r -> viewer.seesUnit(r.group().unitId())));
         List<FieldSpec> items = items(days);
         int written = 0;
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
@@ -76,7 +75,7 @@ public class DispatchExport {
     }
 
     /** The items of the plans in use, in plan order, each once. */
-    private static List<FieldSpec> items(List<BoardDay> days) {
+    static List<FieldSpec> items(List<BoardDay> days) {
         Map<String, FieldSpec> items = new LinkedHashMap<>();
         days.forEach(d -> d.rows().forEach(r -> r.plan().fields().forEach(f -> items.putIfAbsent(f.code(), f))));
         return List.copyOf(items.values());

@@ -4,6 +4,7 @@ import cn.mee.liaison.bot.audit.AuditTrail;
 import cn.mee.liaison.bot.classify.FieldKind;
 import cn.mee.liaison.bot.classify.FieldSpec;
 import cn.mee.liaison.bot.classify.RecordSchemas;
+import cn.mee.liaison.bot.directory.DirectorySnapshot;
 import cn.mee.liaison.bot.web.BadRequest;
 import cn.mee.liaison.storage.directory.GroupKind;
 import cn.mee.liaison.storage.directory.WorkGroup;
@@ -67,6 +68,15 @@ public class DispatchPlans {
                 .filter(p -> p.kind() == null || p.kind() == group.kind())
                 .max(Comparator.comparing(DispatchPlan::specificity))
                 .orElse(DispatchPlan.defaults());
+    }
+
+    /** Saves a plan as edited in the API or the console; a bad one is refused whole, naming the field. */
+    @Transactional
+    public DispatchPlan save(PlanRequest request, DirectorySnapshot snapshot, String actor) {
+        return save(request.roundId(snapshot), request.kind(), request.enabled() == null || request.enabled(),
+                request.fields(), request.promptAt(),
+                request.reminders() == null ? "" : String.join(",", request.reminders()), request.closeAt(),
+                request.days(), actor);
     }
 
     @Transactional

@@ -2,10 +2,7 @@ package cn.mee.liaison.bot.dispatch;
 
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
-import cn.mee.liaison.bot.web.BadRequest;
 import cn.mee.liaison.bot.web.NotFound;
-import cn.mee.liaison.storage.directory.CampaignRound;
-import cn.mee.liaison.storage.directory.GroupKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
@@ -36,18 +33,6 @@ class DispatchPlansApi {
         this.directory = directory;
     }
 
-    /**
-     * A plan as edited.
-     *
-     * @param round     the round's name; none for every round
-     * @param kind      the group kind; none for every kind
-     * @param reminders times of day, e.g. ["19:00", "20:30"]
-     * @param days      WORKDAYS, EVERY_DAY or AUTUMN_WINTER_EVERY_DAY
-     */
-    record PlanRequest(String round, GroupKind kind, Boolean enabled, List<PlanItem> fields, String promptAt,
-                       List<String> reminders, String closeAt, ReportingDays days) {
-    }
-
     @GetMapping
     @Operation(summary = "调度方案：报送项、提示时间、提醒时间、截止时间和报送日（默认方案之外可按轮次和工作组类型另设）")
     List<Map<String, Object>> all() {
@@ -60,16 +45,7 @@ class DispatchPlansApi {
     @Operation(summary = "新建或修改调度方案（按 round 和 kind 确定是哪个方案，均不填为默认方案）")
     Map<String, Object> save(@RequestBody PlanRequest request, Principal principal) {
         DirectorySnapshot snapshot = directory.snapshot();
-        Long roundId = null;
-        if (request.round() != null && !request.round().isBlank()) {
-            roundId = snapshot.roundNamed(request.round().strip()).map(CampaignRound::id)
-                    .orElseThrow(() -> new BadRequest("invalid_request", "round：没有名为\u201c" + request.round()
-                            + "\u201d的轮次"));
-        }
-        DispatchPlan plan = plans.save(roundId, request.kind(), request.enabled() == null || request.enabled(),
-                request.fields(), request.promptAt(),
-                request.reminders() == null ? "" : String.join(",", request.reminders()), request.closeAt(),
-                request.days(), principal.getName());
+        DispatchPlan plan = plans.save(request, snapshot, principal.getName());
         return view(plan, snapshot);
     }
 

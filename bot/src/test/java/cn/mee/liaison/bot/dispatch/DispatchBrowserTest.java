@@ -1,0 +1,162 @@
+package cn.mee.liaison.bot.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.mee.liaison.bot.support.RunningBot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The dispatch console in a real browser (Debian's headless Chromium, skipped without it): the demo organisation, a
+ * report in a sandbox group, then the board — a date picked, a city filtered, a 催报 — and the statistics with their
+ * ECharts charts drawn. Shares its running bot and clock with DispatchPagesTest.
+ */
+@AutoConfigureMockMvc
+@Import(ConsoleClock.class)
+class DispatchBrowserTest extends RunningBot {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("liaison-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private WebDriverWait loggedInWithDemo() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.titleContains("概览"));
+        browser.get(url("/directory"));
+        browser.findElement(By.id("load-demo")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "演示组织已载入"));
+        return wait;
+    }
+
+    private void say(String chatId, String userId, String text) {
+        Answer answer = call("POST", "/api/v1/sandbox/messages", Map.of("chatId", chatId, "userId", userId,
+                "text", text));
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+    }
+
+    /** Keeps a picture of the page for a person to look at (target/screenshots). */
+    private static void picture(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void theBoardIsPickedByDateAndCityAndTheStatisticsAreCharted() throws Exception {
+        ConsoleClock.CLOCK.set(LocalDateTime.of(2026, 11, 16, 9, 0));
+        WebDriverWait wait = loggedInWithDemo();
+        ConsoleClock.CLOCK.set(LocalDateTime.of(2026, 11, 16, 18, 10));
+        say("bd-1", "bd-1-02", "日报 检查企业九家，发现问题2个，督办问题核查1件，明日计划：夜查涿州市工业园区");
+        ConsoleClock.CLOCK.set(LocalDateTime.of(2026, 11, 17, 10, 0));
+
+        browser.findElement(By.id("nav-dispatch")).click();
+        wait.until(ExpectedConditions.titleContains("每日调度"));
+        WebElement date = browser.findElement(By.id("date"));
+        assertThat(date.getAttribute("value")).as("today by the bot's clock").isEqualTo("2026-11-17");
+
+        // pick the day before and a city
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = '2026-11-16'; arguments[0].dispatchEvent(new Event('change'));", date);
+        new Select(browser.findElement(By.id("city"))).selectByVisibleText("保定市");
+        browser.findElement(By.id("show")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("day"), "11月16日（周一）"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#board tbody tr"));
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getAttribute("data-city")).isEqualTo("保定市"));
+        WebElement reported = browser.findElement(By.cssSelector("#board tbody tr[data-chat='bd-1']"));
+        assertThat(reported.getText()).contains("保定市第一组", "已报", "18:10", "夜查涿州市工业园区");
+        assertThat(browser.findElement(By.id("count-expected")).getText()).isEqualTo(String.valueOf(rows.size()));
+        assertThat(browser.findElement(By.id("count-on-time")).getText()).isEqualTo("1");
+        picture("dispatch-board");
+
+        // 催报 the others of the city, and stay on the same day and city
+        browser.findElement(By.id("remind")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"),
+                "已在群内提醒 " + (rows.size() - 1) + " 个尚未报送的工作组"));
+        assertThat(browser.findElement(By.id("date")).getAttribute("value")).isEqualTo("2026-11-16");
+        assertThat(new Select(browser.findElement(By.id("city"))).getFirstSelectedOption().getText())
+                .isEqualTo("保定市");
+
+        // the statistics: both charts drawn by ECharts, the rankings below
+        browser.findElement(By.id("tab-stats")).click();
+        wait.until(ExpectedConditions.titleContains("统计与排名"));
+        new Select(browser.findElement(By.id("city"))).selectByVisibleText("保定市");
+        WebElement unfiltered = browser.findElement(By.tagName("main"));
+        browser.findElement(By.id("show")).click();
+        wait.until(ExpectedConditions.stalenessOf(unfiltered));
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("main"), "data-drawn", "true"));
+        assertThat(browser.getCurrentUrl()).contains("city=");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#completion-chart canvas, "
+                + "#completion-chart svg")));
+        assertThat(browser.findElements(By.cssSelector("#figures-chart canvas, #figures-chart svg"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("group-ranking")).getText()).contains("保定市第一组");
+        new Select(browser.findElement(By.id("completion-by"))).selectByValue("byUnit");
+        assertThat(browser.findElements(By.cssSelector("#completion-chart canvas"))).isNotEmpty();
+        picture("dispatch-stats");
+
+        // the calendar: a click on a day fills the form to change it
+        browser.findElement(By.id("nav-calendar")).click();
+        wait.until(ExpectedConditions.titleContains("工作日历"));
+        assertThat(browser.findElement(By.cssSelector("#months td[data-date='2026-10-01']")).getAttribute("class"))
+                .contains("holiday");
+        browser.findElement(By.cssSelector("#months td[data-date='2026-11-20']")).click();
+        assertThat(browser.findElement(By.id("cal-date")).getAttribute("value")).isEqualTo("2026-11-20");
+        assertThat(new Select(browser.findElement(By.id("cal-kind"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("HOLIDAY");
+        browser.findElement(By.cssSelector("#months td[data-date='2026-10-10']")).click();
+        assertThat(new Select(browser.findElement(By.id("cal-kind"))).getFirstSelectedOption().getAttribute("value"))
+                .as("a make-up working day is offered to be cleared").isEqualTo("CLEAR");
+        picture("calendar");
+        browser.get(url("/dispatch/plans"));
+        assertThat(browser.findElement(By.id("new-plan")).getText()).contains("新建方案");
+        picture("dispatch-plans");
+    }
+}
