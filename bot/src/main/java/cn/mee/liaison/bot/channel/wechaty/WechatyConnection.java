@@ -1,0 +1,269 @@
+package cn.mee.liaison.bot.channel.wechaty;
+
+import cn.mee.liaison.bot.channel.wechaty.grpc.EventResponse;
+import cn.mee.liaison.bot.channel.wechaty.grpc.EventType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.stub.StreamObserver;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bot's session with a Wechaty puppet service ({@code liaison.wechaty.endpoint}): it follows the event stream,
+ * starts the puppet, learns its own contact id from the login event (and forgets it at logout), passes messages on,
+ * and reconnects when the stream breaks or falls silent — after 1 s, doubling to 30 s, with jitter. A stream that
+ * delivers anything counts as healthy again.
+ */
+@Component
+public class WechatyConnection implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WechatyConnection.class);
+
+    private final WechatyProperties settings;
+    private final WechatyMessages messages;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Function<WechatyProperties, PuppetClient> clients;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "wechaty-connection");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicLong generation = new AtomicLong();
+    private volatile PuppetClient client;
+    private volatile Runnable cancelStream;
+    private volatile String selfId;
+    private volatile Instant lastHeard;
+    private volatile boolean dingSent;
+    private volatile boolean running;
+    private volatile ScheduledFuture<?> watchdog;
+
+    WechatyConnection(WechatyProperties settings, WechatyMessages messages, ObjectMapper json, Clock clock,
+                      MeterRegistry meters, PuppetChannels channels) {
+        this.settings = settings;
+        this.messages = messages;
+        this.json = json;
+        this.clock = clock;
+        this.meters = meters;
+        this.clients = s -> new PuppetClient(channels.open(s), s.token(), s.callTimeout());
+    }
+
+    /** The logged-in account's contact id; empty before login and after logout. */
+    public Optional<String> selfId() {
+        return Optional.ofNullable(selfId);
+    }
+
+    /** The client to send with, while the account is logged in. */
+    Optional<PuppetClient> loggedInClient() {
+        PuppetClient c = client;
+        return selfId != null && c != null ? Optional.of(c) : Optional.empty();
+    }
+
+    /** When the service was last heard from (any event), for the health of the stream. */
+    Instant lastHeard() {
+        return lastHeard;
+    }
+
+    @Override
+    public void start() {
+        if (!settings.enabled()) {
+            return;
+        }
+        running = true;
+        messages.replaySpooled();
+        log.info("connecting to the Wechaty puppet service at {} ({})", settings.endpoint(),
+                settings.tls() ? "TLS" : "plain text");
+        timers.execute(this::connect);
+        long check = Math.max(500, Math.min(5_000, settings.silenceTimeout().toMillis() / 3));
+        watchdog = timers.scheduleWithFixedDelay(this::checkSilence, check, check, TimeUnit.MILLISECONDS);
+    }
+
+    private void connect() {
+        if (!running) {
+            return;
+        }
+        long mine = generation.incrementAndGet();
+        closeClient();
+        try {
+            PuppetClient c = clients.apply(settings);
+            client = c;
+            lastHeard = clock.instant();
+            dingSent = false;
+            cancelStream = c.events(new Events(mine));
+            c.start();
+            log.info("the Wechaty puppet service accepted Start; waiting for the login event");
+        } catch (RuntimeException e) {
+            log.warn("cannot start the Wechaty puppet service at {}: {}", settings.endpoint(), e.toString());
+            reconnect(mine);
+        }
+    }
+
+    /** The stream broke or fell silent: drop it and connect again after the backoff. */
+    private void reconnect(long brokenGeneration) {
+        if (!running || !generation.compareAndSet(brokenGeneration, brokenGeneration + 1)) {
+            return; // stopping, or another failure already scheduled the reconnect
+        }
+        selfId = null;
+        int attempt = attempts.getAndIncrement();
+        long max = settings.reconnectMaxDelay().toMillis();
+        long delay = Math.min(max, settings.reconnectMinDelay().toMillis() << Math.min(attempt, 20));
+        delay += ThreadLocalRandom.current().nextLong(Math.max(1, delay / 5));
+        meters.counter("liaison.wechaty.reconnects").increment();
+        log.info("reconnecting to the Wechaty puppet service in {} ms (attempt {})", delay, attempt + 1);
+        timers.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void checkSilence() {
+        PuppetClient c = client;
+        Instant heard = lastHeard;
+        if (!running || c == null || heard == null) {
+            return;
+        }
+        Duration silent = Duration.between(heard, clock.instant());
+        if (silent.compareTo(settings.silenceTimeout()) < 0) {
+            return;
+        }
+        if (!dingSent) {
+            dingSent = true; // a live service answers a ding with a dong event
+            try {
+                c.ding("liaison-" + clock.millis());
+                return;
+            } catch (RuntimeException e) {
+                log.warn("the Wechaty puppet service does not answer a ding: {}", e.toString());
+            }
+        }
+        log.warn("the Wechaty event stream has been silent for {} s: reconnecting", silent.toSeconds());
+        reconnect(generation.get());
+    }
+
+    private void heard() {
+        lastHeard = clock.instant();
+        dingSent = false;
+        attempts.set(0);
+    }
+
+    void onEvent(EventResponse event) {
+        heard();
+        JsonNode payload = payload(event.getPayload());
+        EventType type = event.getType();
+        switch (type) {
+            case EVENT_TYPE_LOGIN -> {
+                selfId = payload.path("contactId").asText(null);
+                log.info("the personal WeChat account {} logged in", selfId);
+            }
+            case EVENT_TYPE_LOGOUT -> {
+                log.warn("the personal WeChat account {} logged out ({}); messages to WECHATY chats wait",
+                        selfId, payload.path("data").asText(""));
+                selfId = null;
+            }
+            case EVENT_TYPE_MESSAGE -> {
+                String messageId = payload.path("messageId").asText("");
+                if (!messageId.isBlank()) {
+                    messages.arrived(messageId, this);
+                }
+            }
+            case EVENT_TYPE_SCAN -> log.warn("the personal WeChat account must log in: scan the QR code of the puppet "
+                    + "service (status {}, {})", payload.path("status").asText(), payload.path("qrcode").asText(""));
+            case EVENT_TYPE_ROOM_JOIN, EVENT_TYPE_ROOM_LEAVE, EVENT_TYPE_ROOM_TOPIC ->
+                    log.info("WeChat room event {}: {}", type, event.getPayload());
+            case EVENT_TYPE_ERROR -> log.warn("the Wechaty puppet service reports an error: {}", event.getPayload());
+            case EVENT_TYPE_RESET -> log.info("the Wechaty puppet service asks for a reset: {}", event.getPayload());
+            default -> log.debug("Wechaty event {}: {}", type, event.getPayload());
+        }
+        meters.counter("liaison.wechaty.events", "type", type.name()).increment();
+    }
+
+    private JsonNode payload(String text) {
+        try {
+            return text == null || text.isBlank() ? json.createObjectNode() : json.readTree(text);
+        } catch (Exception e) {
+            log.warn("a Wechaty event payload is not JSON: {}", text);
+            return json.createObjectNode();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        ScheduledFuture<?> w = watchdog;
+        if (w != null) {
+            w.cancel(false);
+        }
+        closeClient();
+        timers.shutdownNow();
+    }
+
+    private void closeClient() {
+        Runnable cancel = cancelStream;
+        cancelStream = null;
+        if (cancel != null) {
+            cancel.run();
+        }
+        PuppetClient c = client;
+        client = null;
+        selfId = null;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100; // after the pipeline and the outbox are up, before the web server stops
+    }
+
+    /** The events of one connection; a stale connection's end is ignored. */
+    private final class Events implements StreamObserver<EventResponse> {
+
+        private final long mine;
+
+        Events(long mine) {
+            this.mine = mine;
+        }
+
+        @Override
+        public void onNext(EventResponse event) {
+            if (generation.get() == mine) {
+                onEvent(event);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            if (running && generation.get() == mine) {
+                log.warn("the Wechaty event stream broke: {}", t.toString());
+                timers.execute(() -> reconnect(mine));
+            }
+        }
+
+        @Override
+        public void onCompleted() {
+            if (running && generation.get() == mine) {
+                log.warn("the Wechaty puppet service ended the event stream");
+                timers.execute(() -> reconnect(mine));
+            }
+        }
+    }
+}
