@@ -47,15 +47,28 @@ public final class TestDatabase {
      * they would take each other's work.
      */
     public static Map<String, String> preferredProperties() {
+        Map<String, String> properties = new java.util.HashMap<>(SMALL_POOL);
         if (mysqlAvailable()) {
-            return Map.of(
+            properties.putAll(Map.of(
                     "spring.datasource.url", freshMysqlDatabase(),
                     "spring.datasource.username", env("LIAISON_TEST_MYSQL_USER", "root"),
-                    "spring.datasource.password", env("LIAISON_TEST_MYSQL_PASSWORD", ""));
+                    "spring.datasource.password", env("LIAISON_TEST_MYSQL_PASSWORD", "")));
+        } else {
+            properties.putAll(Map.of("spring.datasource.url", freshH2Url(), "spring.datasource.username", "sa",
+                    "spring.datasource.password", ""));
         }
-        return Map.of("spring.datasource.url", freshH2Url(), "spring.datasource.username", "sa",
-                "spring.datasource.password", "");
+        return Map.copyOf(properties);
     }
+
+    /**
+     * A running bot's connection pool in tests: small, and giving back what it does not use. A test JVM keeps many
+     * bots (Spring's context cache), all on one MariaDB server with its 151 connections; the production pool (10,
+     * all kept open) times a dozen bots would exhaust it.
+     */
+    public static final Map<String, String> SMALL_POOL = Map.of(
+            "spring.datasource.hikari.maximum-pool-size", "8",
+            "spring.datasource.hikari.minimum-idle", "1",
+            "spring.datasource.hikari.idle-timeout", "15000");
 
     /**
      * Creates {@code <the configured database>_<random>} next to the configured one and returns its URL. CI drops

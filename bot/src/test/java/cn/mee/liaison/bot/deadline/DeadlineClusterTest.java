@@ -52,6 +52,7 @@ class DeadlineClusterTest {
 
     private ConfigurableApplicationContext start(String name) {
         Map<String, Object> properties = new HashMap<>(database);
+        properties.putAll(TestDatabase.SMALL_POOL);
         properties.put("server.port", "0");
         properties.put("liaison.data-dir", "target/cluster-" + tag + "-" + name);
         properties.put("liaison.security.admin-password", "cluster-admin-1");
