@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
 public class WechatyConnection implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WechatyConnection.class);
+    private static final Duration FIRST_EVENT_WAIT = Duration.ofSeconds(5);
 
     private final WechatyProperties settings;
     private final WechatyMessages messages;
@@ -106,9 +108,17 @@ public class WechatyConnection implements SmartLifecycle {
             client = c;
             lastHeard = clock.instant();
             dingSent = false;
-            cancelStream = c.events(new Events(mine));
+            Events events = new Events(mine);
+            cancelStream = c.events(events);
+            // as Wechaty's own client does: Start once the stream is open (the service greets it with a heartbeat)
+            if (!events.opened.await(FIRST_EVENT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.info("no first event from the Wechaty puppet service within {} s; starting anyway",
+                        FIRST_EVENT_WAIT.toSeconds());
+            }
             c.start();
-            log.info("the Wechaty puppet service accepted Start; waiting for the login event");
+            log.info("the Wechaty puppet service accepted Start");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("cannot start the Wechaty puppet service at {}: {}", settings.endpoint(), e.toString());
             reconnect(mine);
@@ -238,6 +248,7 @@ public class WechatyConnection implements SmartLifecycle {
     private final class Events implements StreamObserver<EventResponse> {
 
         private final long mine;
+        private final CountDownLatch opened = new CountDownLatch(1);
 
         Events(long mine) {
             this.mine = mine;
@@ -245,6 +256,7 @@ public class WechatyConnection implements SmartLifecycle {
 
         @Override
         public void onNext(EventResponse event) {
+            opened.countDown();
             if (generation.get() == mine) {
                 onEvent(event);
             }
@@ -252,6 +264,7 @@ public class WechatyConnection implements SmartLifecycle {
 
         @Override
         public void onError(Throwable t) {
+            opened.countDown();
             if (running && generation.get() == mine) {
                 log.warn("the Wechaty event stream broke: {}", t.toString());
                 timers.execute(() -> reconnect(mine));
@@ -260,6 +273,7 @@ public class WechatyConnection implements SmartLifecycle {
 
         @Override
         public void onCompleted() {
+            opened.countDown();
             if (running && generation.get() == mine) {
                 log.warn("the Wechaty puppet service ended the event stream");
                 timers.execute(() -> reconnect(mine));

@@ -133,9 +133,11 @@ public class FakePuppet extends PuppetGrpc.PuppetImplBase implements AutoCloseab
 
     /** Every open event stream breaks, as when the service restarts. */
     public void breakStreams() {
-        List<StreamObserver<EventResponse>> open = new ArrayList<>(streams);
-        streams.clear();
-        open.forEach(s -> s.onError(Status.UNAVAILABLE.withDescription("puppet service restarted").asException()));
+        synchronized (streams) {
+            List<StreamObserver<EventResponse>> open = new ArrayList<>(streams);
+            streams.clear();
+            open.forEach(s -> s.onError(Status.UNAVAILABLE.withDescription("puppet service restarted").asException()));
+        }
     }
 
     public void failSendsWith(Status status) {
@@ -178,9 +180,13 @@ public class FakePuppet extends PuppetGrpc.PuppetImplBase implements AutoCloseab
 
     private void emit(EventType type, String payload) {
         EventResponse event = EventResponse.newBuilder().setType(type).setPayload(payload).build();
-        for (StreamObserver<EventResponse> stream : streams) {
-            synchronized (stream) {
-                stream.onNext(event);
+        synchronized (streams) { // one writer at a time: a stream observer is not thread-safe
+            for (StreamObserver<EventResponse> stream : streams) {
+                try {
+                    stream.onNext(event);
+                } catch (RuntimeException cancelled) {
+                    streams.remove(stream);
+                }
             }
         }
     }
@@ -192,7 +198,9 @@ public class FakePuppet extends PuppetGrpc.PuppetImplBase implements AutoCloseab
         starts.incrementAndGet();
         answer.onNext(StartResponse.getDefaultInstance());
         answer.onCompleted();
-        login();
+        if (!loggedIn) {
+            login();
+        }
     }
 
     @Override
@@ -213,8 +221,17 @@ public class FakePuppet extends PuppetGrpc.PuppetImplBase implements AutoCloseab
     @Override
     public void event(EventRequest request, StreamObserver<EventResponse> events) {
         eventCalls.incrementAndGet();
-        streams.add(events);
         ((ServerCallStreamObserver<EventResponse>) events).setOnCancelHandler(() -> streams.remove(events));
+        synchronized (streams) {
+            // as the real service does: a heartbeat at once, and the login if the account is logged in already
+            events.onNext(EventResponse.newBuilder().setType(EventType.EVENT_TYPE_HEARTBEAT)
+                    .setPayload("{\"data\":\"stream connected\"}").build());
+            if (loggedIn) {
+                events.onNext(EventResponse.newBuilder().setType(EventType.EVENT_TYPE_LOGIN)
+                        .setPayload("{\"contactId\":\"" + SELF + "\"}").build());
+            }
+            streams.add(events);
+        }
     }
 
     @Override
