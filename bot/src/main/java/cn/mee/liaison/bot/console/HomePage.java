@@ -1,5 +1,6 @@
 package cn.mee.liaison.bot.console;
 
+import cn.mee.liaison.bot.deadline.DeadlineAgenda;
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
 import cn.mee.liaison.bot.records.RecordFilter;
@@ -23,14 +24,16 @@ class HomePage {
     private final OutboxMapper outbox;
     private final DirectoryCache directory;
     private final RecordSearch records;
+    private final DeadlineAgenda deadlines;
     private final Clock clock;
 
     HomePage(FiledMessageMapper messages, OutboxMapper outbox, DirectoryCache directory, RecordSearch records,
-             Clock clock) {
+             DeadlineAgenda deadlines, Clock clock) {
         this.messages = messages;
         this.outbox = outbox;
         this.directory = directory;
         this.records = records;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -48,6 +51,7 @@ class HomePage {
         model.addAttribute("pending", outbox.countByStatus(OutboxStatus.PENDING));
         model.addAttribute("failed", outbox.countByStatus(OutboxStatus.FAILED));
         model.addAttribute("emptyDirectory", org.groups().isEmpty());
+        model.addAttribute("deadlines", deadlines.dueCounts(Viewer.current()));
         model.addAttribute("latest", records.search(RecordFilter.none(), Viewer.current(), 0, 10).items());
         return "home";
     }
