@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -100,7 +101,7 @@ class DeadlineCalendarPage {
         Map<DueState, Long> counted = shown.stream()
                 .collect(Collectors.groupingBy(DeadlineLine::state, Collectors.counting()));
         return Arrays.stream(DueState.values()).collect(Collectors.toMap(Function.identity(),
-                s -> counted.getOrDefault(s, 0L), (a, b) -> a, () -> new java.util.EnumMap<>(DueState.class)));
+                s -> counted.getOrDefault(s, 0L), (a, b) -> a, () -> new EnumMap<>(DueState.class)));
     }
 
     /** A whole number in a range, or a refusal naming the field (in Chinese). */
