@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import cn.mee.liaison.storage.deadline.CityFeedback;
 import cn.mee.liaison.storage.deadline.DeadlineMapper;
 import cn.mee.liaison.storage.deadline.DeadlineRow;
+import cn.mee.liaison.storage.deadline.LastReminder;
 import cn.mee.liaison.storage.deadline.ReminderSettingRow;
+import cn.mee.liaison.storage.deadline.SentReminder;
 import cn.mee.liaison.storage.attachment.Attachment;
 import cn.mee.liaison.storage.attachment.AttachmentMapper;
 import cn.mee.liaison.storage.attachment.AttachmentStatus;
@@ -500,6 +502,16 @@ abstract class StorageContractTest {
         assertThatThrownBy(() -> deadlines.claimReminder(id, at, "REMIND", NOW.plusSeconds(1)))
                 .isInstanceOf(DuplicateKeyException.class);
         assertThat(deadlines.remindersSent(id, "REMIND")).containsExactly(at);
+
+        Instant later = Instant.parse("2099-01-09T01:00:00Z");
+        deadlines.claimReminder(id, later, "REMIND", NOW.plusSeconds(600));
+        assertThat(deadlines.remindersOf(id)).containsExactly(new SentReminder(id, at, "ESCALATE", NOW),
+                new SentReminder(id, at, "REMIND", NOW), new SentReminder(id, later, "REMIND", NOW.plusSeconds(600)));
+        long silent = deadlines.insert(new DeadlineRow(null, "CUSTOM|silent-" + tag, "CUSTOM", "无提醒" + tag,
+                LocalDate.of(2099, 1, 10), null, null, null, "OPEN", null, null, null, null, "admin", NOW));
+        assertThat(deadlines.lastReminders(List.of(id, silent)))
+                .as("the latest sent of each deadline reminded, none for one never reminded")
+                .containsExactly(new LastReminder(id, NOW.plusSeconds(600)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.mee.liaison.bot.console;
 
+import cn.mee.liaison.bot.deadline.DeadlineAgenda;
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
 import cn.mee.liaison.bot.dispatch.BoardDay;
@@ -31,15 +32,17 @@ class HomePage {
     private final DirectoryCache directory;
     private final RecordSearch records;
     private final DispatchBoard dispatch;
+    private final DeadlineAgenda deadlines;
     private final Clock clock;
 
     HomePage(FiledMessageMapper messages, OutboxMapper outbox, DirectoryCache directory, RecordSearch records,
-             DispatchBoard dispatch, Clock clock) {
+             DispatchBoard dispatch, DeadlineAgenda deadlines, Clock clock) {
         this.messages = messages;
         this.outbox = outbox;
         this.directory = directory;
         this.records = records;
         this.dispatch = dispatch;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -62,6 +65,7 @@ class HomePage {
         BoardDay board = dispatch.on(today).filter(BoardFilter.none().within(viewer));
         model.addAttribute("dispatchDay", board.dayKind());
         model.addAttribute("dispatch", DaySummary.of(board).total());
+        model.addAttribute("deadlines", deadlines.dueCounts(viewer));
         return "home";
     }
 }

@@ -1,7 +1,9 @@
 package cn.mee.liaison.bot.deadline;
 
+import cn.mee.liaison.bot.security.Viewer;
 import cn.mee.liaison.scheduler.deadline.DeadlineKind;
 import cn.mee.liaison.storage.deadline.DeadlineRow;
+import cn.mee.liaison.storage.user.ConsoleRole;
 import java.time.LocalDate;
 
 /**
@@ -38,6 +40,16 @@ public record Deadline(DeadlineRow row, DeadlineStatus status, String unit, Stri
             case EVALUATION, PERSONNEL_LIST -> DeadlineKind.ROUND_SUMMARY.name();
             default -> kind().name();
         };
+    }
+
+    /** Whether the viewer sees it: a unit coordinator the own unit's and those owed by no unit; others all. */
+    public boolean visibleTo(Viewer viewer) {
+        return row.unitId() == null || viewer.seesUnit(row.unitId());
+    }
+
+    /** Whether the viewer may mark it done or put off its reminders: the bureau, or the coordinator of its unit. */
+    public boolean closableBy(Viewer viewer) {
+        return (viewer.isBureau() || viewer.role() == ConsoleRole.UNIT_COORDINATOR) && viewer.seesUnit(row.unitId());
     }
 
     static DeadlineStatus statusOf(DeadlineRow row, LocalDate today) {

@@ -2,6 +2,7 @@ package cn.mee.liaison.bot.deadline;
 
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
+import cn.mee.liaison.bot.security.Viewer;
 import cn.mee.liaison.scheduler.deadline.DeadlineKind;
 import cn.mee.liaison.storage.deadline.DeadlineMapper;
 import cn.mee.liaison.storage.directory.Channel;
@@ -37,10 +38,22 @@ public class DeadlineAgenda {
 
     /** The open deadlines (overdue ones of the last 90 days first) due within {@code days} days, that pass the filter. */
     public List<Deadline> openWithin(int days, Predicate<Deadline> which) {
+        return open(90, days, which);
+    }
+
+    /** The open deadlines due from {@code daysBack} days ago (overdue) to {@code daysAhead} days from today. */
+    public List<Deadline> open(int daysBack, int daysAhead, Predicate<Deadline> which) {
         LocalDate today = LocalDate.now(clock);
-        return calendar.between(today.minusDays(90), today.plusDays(days)).stream()
+        return calendar.between(today.minusDays(daysBack), today.plusDays(daysAhead)).stream()
                 .filter(d -> d.status() != DeadlineStatus.DONE).filter(which)
                 .sorted(Comparator.comparing(Deadline::dueDate)).toList();
+    }
+
+    /** The overview's counts: the viewer's open deadlines overdue, and due this week (today and the 6 days after). */
+    public DueCounts dueCounts(Viewer viewer) {
+        List<Deadline> open = open(DueCounts.OVERDUE_DAYS, DueCounts.WEEK - 1, d -> d.visibleTo(viewer));
+        long overdue = open.stream().filter(d -> d.status() == DeadlineStatus.OVERDUE).count();
+        return new DueCounts(overdue, open.size() - overdue);
     }
 
     /** The unit's quarterly report of the period ({@link ReportPeriod#key()}), done or not. */

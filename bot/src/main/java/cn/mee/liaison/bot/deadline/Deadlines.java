@@ -14,6 +14,8 @@ import cn.mee.liaison.storage.directory.OrgUnit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -25,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Deadlines {
+
+    /** The most days the reminders of a deadline may be put off from the console or the API. */
+    static final int MAX_SNOOZE_DAYS = 60;
 
     private final DeadlineMapper mapper;
     private final DeadlineCalendar calendar;
@@ -77,6 +82,28 @@ public class Deadlines {
                     + (blank(note) ? "" : "：" + note.strip()));
         }
         return calendar.find(id).orElseThrow();
+    }
+
+    /** Puts off the reminders of a deadline for 1 to {@link #MAX_SNOOZE_DAYS} days from now. */
+    @Transactional
+    public Deadline snoozeFor(long id, Integer days, String actor) {
+        checkSnoozeDays(days);
+        return snooze(id, clock.instant().plus(days, ChronoUnit.DAYS), actor);
+    }
+
+    static void checkSnoozeDays(Integer days) {
+        if (days == null || days < 1 || days > MAX_SNOOZE_DAYS) {
+            throw new BadRequest("invalid_request", "days：延后天数应在 1 到 " + MAX_SNOOZE_DAYS + " 之间");
+        }
+    }
+
+    /** A day given as text (YYYY-MM-DD); a wrong one is refused naming the field. */
+    static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("invalid_request", field + "：\u201c" + value + "\u201d不是有效日期，应为 YYYY-MM-DD");
+        }
     }
 
     /** No reminders for the deadline before {@code until} (the deadline itself does not move). */

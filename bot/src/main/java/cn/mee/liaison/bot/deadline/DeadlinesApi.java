@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,8 +73,8 @@ class DeadlinesApi {
     List<Map<String, Object>> between(@RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate start = from == null || from.isBlank() ? today.minusDays(30) : date("from", from);
-        LocalDate end = to == null || to.isBlank() ? today.plusDays(90) : date("to", to);
+        LocalDate start = from == null || from.isBlank() ? today.minusDays(30) : Deadlines.date("from", from);
+        LocalDate end = to == null || to.isBlank() ? today.plusDays(90) : Deadlines.date("to", to);
         if (end.isBefore(start)) {
             throw new BadRequest("invalid_request", "to：结束日期不能早于开始日期");
         }
@@ -83,9 +82,7 @@ class DeadlinesApi {
             throw new BadRequest("invalid_request", "from/to：一次最多查询12年");
         }
         Viewer viewer = Viewer.current();
-        return calendar.between(start, end).stream()
-                .filter(d -> d.row().unitId() == null || viewer.seesUnit(d.row().unitId()))
-                .map(this::view).toList();
+        return calendar.between(start, end).stream().filter(d -> d.visibleTo(viewer)).map(this::view).toList();
     }
 
     @GetMapping("/{id}")
@@ -102,7 +99,7 @@ class DeadlinesApi {
         if (request == null) {
             throw new BadRequest("invalid_request", "请求体不能为空");
         }
-        LocalDate due = request.dueDate() == null ? null : date("dueDate", request.dueDate());
+        LocalDate due = request.dueDate() == null ? null : Deadlines.date("dueDate", request.dueDate());
         return view(deadlines.addCustom(request.title(), due, request.unit(), request.city(), principal.getName()));
     }
 
@@ -119,11 +116,10 @@ class DeadlinesApi {
     @PreAuthorize("hasAnyRole('BUREAU_ADMIN','BUREAU_STAFF','UNIT_COORDINATOR')")
     @Operation(summary = "延后提醒 N 天（截止日期不变）")
     Map<String, Object> snooze(@PathVariable long id, @RequestBody SnoozeRequest request, Principal principal) {
-        if (request == null || request.days() == null || request.days() < 1 || request.days() > 60) {
-            throw new BadRequest("invalid_request", "days：延后天数应在 1 到 60 之间");
-        }
+        Integer days = request == null ? null : request.days();
+        Deadlines.checkSnoozeDays(days);
         checkUnit(id);
-        return view(deadlines.snooze(id, clock.instant().plus(request.days(), ChronoUnit.DAYS), principal.getName()));
+        return view(deadlines.snoozeFor(id, days, principal.getName()));
     }
 
     @PostMapping("/feedback")
@@ -140,7 +136,7 @@ class DeadlinesApi {
             throw new AccessDeniedException("not the lead unit of " + city.name());
         }
         LocalDate heldOn = request.heldOn() == null || request.heldOn().isBlank() ? LocalDate.now(clock)
-                : date("heldOn", request.heldOn());
+                : Deadlines.date("heldOn", request.heldOn());
         return view(deadlines.recordFeedback(city, heldOn, request.note(), principal.getName(), null));
     }
 
@@ -175,7 +171,7 @@ class DeadlinesApi {
 
     private void checkUnit(long id) {
         Deadline deadline = calendar.find(id).orElseThrow(() -> new NotFound("没有编号为 " + id + " 的截止事项"));
-        if (!Viewer.current().seesUnit(deadline.row().unitId())) {
+        if (!deadline.closableBy(Viewer.current())) {
             throw new AccessDeniedException("deadline " + id + " is not the viewer's unit's");
         }
     }
@@ -206,13 +202,5 @@ class DeadlinesApi {
         body.put("snoozedUntil", d.row().snoozedUntil() == null ? null
                 : d.row().snoozedUntil().atZone(clock.getZone()).toOffsetDateTime().toString());
         return body;
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new BadRequest("invalid_request", field + "：\u201c" + value + "\u201d不是有效日期，应为 YYYY-MM-DD");
-        }
     }
 }

@@ -59,10 +59,52 @@ public class ReminderPlans {
     }
 
     ReminderSchedule scheduleFor(DeadlineRow deadline, Map<String, ReminderTimes> settings) {
-        ReminderTimes times = deadline.unitId() != null && settings.containsKey("unit:" + deadline.unitId())
-                ? settings.get("unit:" + deadline.unitId())
-                : settings.getOrDefault("kind:" + deadline.kind(), settings.get(DEFAULT_KEY));
-        return new ReminderSchedule(times, clock.getZone());
+        return new ReminderSchedule(effective(settings, deadline.unitId(), deadline.kind()).times(), clock.getZone());
+    }
+
+    /** Where the setting in force comes from, as the console names it. */
+    public enum Source {
+        UNIT("单位设置"), KIND("类型设置"), DEFAULT("默认");
+
+        private final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The setting in force and where it comes from. */
+    public record Effective(ReminderTimes times, Source source) {
+
+        public String description() {
+            return describe(times);
+        }
+    }
+
+    /**
+     * The setting in force for a deadline of the kind owed by the unit (null: no unit): the unit's if it has one,
+     * else the kind's, else the default.
+     */
+    public static Effective effective(Map<String, ReminderTimes> settings, Long unitId, String kind) {
+        if (unitId != null && settings.containsKey(unitKey(unitId))) {
+            return new Effective(settings.get(unitKey(unitId)), Source.UNIT);
+        }
+        if (settings.containsKey(kindKey(kind))) {
+            return new Effective(settings.get(kindKey(kind)), Source.KIND);
+        }
+        return new Effective(settings.get(DEFAULT_KEY), Source.DEFAULT);
+    }
+
+    public static String unitKey(long unitId) {
+        return "unit:" + unitId;
+    }
+
+    public static String kindKey(String kind) {
+        return "kind:" + kind;
     }
 
     /** The largest lead time in use: how far ahead the reminders look. */

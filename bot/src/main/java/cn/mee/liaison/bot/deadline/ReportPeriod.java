@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  */
 public record ReportPeriod(String key, int start, int end) {
 
+    /** A year is four digits of their own: not the end of a name such as {@code 规划院-0f855130}. */
     private static final Pattern WRITTEN = Pattern.compile(
-            "(?:(\\d{4})\\s*年?\\s*)?(?:第?\\s*([1-4一二三四])\\s*季度?|[Qq]([1-4])|(年度|全年)|(前一阶段))(?:书面)?(?:工作)?(?:报告)?");
+            "(?:(?<![0-9A-Za-z_-])(\\d{4})\\s*年?\\s*)?(?:第?\\s*([1-4一二三四])\\s*季度?|[Qq]([1-4])|(年度|全年)|(前一阶段))(?:书面)?(?:工作)?(?:报告)?");
 
     public static Optional<ReportPeriod> find(String text, LocalDate today) {
         Matcher m = WRITTEN.matcher(text == null ? "" : text);

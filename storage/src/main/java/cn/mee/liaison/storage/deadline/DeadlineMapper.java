@@ -52,6 +52,12 @@ public interface DeadlineMapper {
 
     List<Instant> remindersSent(@Param("deadlineId") long deadlineId, @Param("kind") String kind);
 
+    /** Every reminder and escalation of a deadline, in the order they were scheduled. */
+    List<SentReminder> remindersOf(@Param("deadlineId") long deadlineId);
+
+    /** When the latest reminder of each of the deadlines went out (one per deadline that had any; ids not empty). */
+    List<LastReminder> lastReminders(@Param("ids") List<Long> deadlineIds);
+
     void insertFeedback(CityFeedback feedback);
 
     List<CityFeedback> feedbacksOf(@Param("cityId") long cityId);
