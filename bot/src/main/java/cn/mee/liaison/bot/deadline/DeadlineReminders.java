@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import cn.mee.liaison.storage.support.ContendedTransactions;
 
 /**
  * Sends the reminders of the open deadlines as they fall due (lead days before, the due day, daily once overdue),
@@ -50,19 +50,19 @@ public class DeadlineReminders {
     private final ReminderPlans plans;
     private final DirectoryCache directory;
     private final Outbox outbox;
-    private final TransactionTemplate transactions;
+    private final ContendedTransactions claims;
     private final Clock clock;
     private final int overdueDays;
 
     DeadlineReminders(DeadlineCalendar calendar, DeadlineMapper mapper, ReminderPlans plans,
-                      DirectoryCache directory, Outbox outbox, TransactionTemplate transactions, Clock clock,
+                      DirectoryCache directory, Outbox outbox, ContendedTransactions claims, Clock clock,
                       @Value("${liaison.deadlines.overdue-reminder-days:30}") int overdueDays) {
         this.calendar = calendar;
         this.mapper = mapper;
         this.plans = plans;
         this.directory = directory;
         this.outbox = outbox;
-        this.transactions = transactions;
+        this.claims = claims;
         this.clock = clock;
         this.overdueDays = overdueDays;
     }
@@ -113,7 +113,7 @@ public class DeadlineReminders {
             said.add(OutboxMessage.pending(target.channel(), target.type(), target.id(), MessageFormat.TEXT, text,
                     target.mentions(), Purpose.REMINDER, null, now));
         }
-        return Boolean.TRUE.equals(transactions.execute(status -> {
+        return Boolean.TRUE.equals(claims.execute(status -> {
             DeadlineRow row = mapper.lockById(deadline.id()).orElse(null);
             if (row == null || row.done() || (row.snoozedUntil() != null && row.snoozedUntil().isAfter(now))) {
                 return false; // done or put off meanwhile: no reminder

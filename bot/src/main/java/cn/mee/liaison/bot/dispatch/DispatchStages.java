@@ -26,6 +26,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import cn.mee.liaison.storage.support.ContendedTransactions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,15 +54,17 @@ public class DispatchStages {
     private final DirectoryCache directory;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
+    private final ContendedTransactions claims;
     private final Clock clock;
 
     DispatchStages(DispatchBoard board, DispatchMapper mapper, DirectoryCache directory, Outbox outbox,
-                   TransactionTemplate transactions, Clock clock) {
+                   TransactionTemplate transactions, ContendedTransactions claims, Clock clock) {
         this.board = board;
         this.mapper = mapper;
         this.directory = directory;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -136,7 +139,7 @@ public class DispatchStages {
                 }
             }
         }
-        boolean ran = Boolean.TRUE.equals(transactions.execute(status -> {
+        boolean ran = Boolean.TRUE.equals(claims.execute(status -> {
             try {
                 for (String mark : marks) {
                     mapper.markStage(day, plan.key(), mark, now);
@@ -173,15 +176,16 @@ public class DispatchStages {
             centralChats(rows).forEach(chat -> said.add(chatMessage(chat, MessageFormat.MARKDOWN, cityText, null,
                     Purpose.SUMMARY, now)));
         });
-        transactions.executeWithoutResult(status -> {
+        claims.execute(status -> {
             try {
                 mapper.markStage(day, WHOLE_DAY, SUMMARY, now);
             } catch (DuplicateKeyException other) {
                 status.setRollbackOnly();
-                return;
+                return false;
             }
             outbox.enqueue(said);
             log.info("dispatch {} summary: {} messages", day, said.size());
+            return true;
         });
     }
 
