@@ -1,12 +1,9 @@
 package cn.mee.liaison.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.mee.liaison.bot.support.HeadlessChromium;
 import cn.mee.liaison.bot.support.RunningBot;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,45 +21,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleBrowserTest extends RunningBot {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private static WebDriver browser;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("liaison-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    static void startBrowser() {
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        HeadlessChromium.quit(browser);
     }
 
-    /** Logs in as the administrator and loads the demo organisation (again: importing it twice changes nothing). */
+    /** Logs in as the administrator and loads the demo organisation. */
     private WebDriverWait loggedInWithDemo() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
-        browser.findElement(By.id("login")).click();
-        wait.until(ExpectedConditions.titleContains("概览"));
-        browser.get(url("/directory"));
-        browser.findElement(By.id("load-demo")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.ok"), "演示组织已载入"));
+        WebDriverWait wait = HeadlessChromium.logInAsAdmin(browser, this::url);
+        HeadlessChromium.loadDemo(browser, wait, this::url);
         assertThat(browser.findElement(By.id("groups")).getText()).contains("保定市中心组");
         return wait;
     }

@@ -1,13 +1,10 @@
 package cn.mee.liaison.bot.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.mee.liaison.bot.support.HeadlessChromium;
 import cn.mee.liaison.bot.support.RunningBot;
 import cn.mee.liaison.bot.support.TestOrganisation;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -16,9 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -33,8 +27,6 @@ import org.springframework.context.annotation.Import;
 @Import(DeadlinePagesTest.TestClock.class)
 class DeadlineConsoleBrowserTest extends RunningBot {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** The colour of a done deadline in the calendar (deadlines.css, --dl-done-bg). */
     private static final String GREEN = "rgba(227, 242, 236, 1)";
     private static final String BLUE = "rgba(230, 239, 250, 1)";
@@ -42,25 +34,13 @@ class DeadlineConsoleBrowserTest extends RunningBot {
     private static WebDriver browser;
 
     @BeforeAll
-    static void startBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("liaison-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+    static void startBrowser() {
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        HeadlessChromium.quit(browser);
     }
 
     @Test
@@ -69,13 +49,7 @@ class DeadlineConsoleBrowserTest extends RunningBot {
         TestOrganisation org = new TestOrganisation(UUID.randomUUID().toString().substring(0, 8));
         assertThat(call("PUT", "/api/v1/directory", org.document()).status()).isEqualTo(200);
 
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
-        browser.findElement(By.id("login")).click();
-        wait.until(ExpectedConditions.titleContains("概览"));
+        WebDriverWait wait = HeadlessChromium.logInAsAdmin(browser, this::url);
 
         browser.findElement(By.linkText("截止事项")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("month-title"), "2026年12月"));
