@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -143,7 +144,7 @@ class DatabaseOutageTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> wecom.received("/cgi-bin/webhook/send").size() >= HOOKS);
 
         SignedCallbacks callbacks = new SignedCallbacks("http://127.0.0.1:" + port, cipher, clock);
-        ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService feeder = Executors.newScheduledThreadPool(2);
         ExecutorService platform = Executors.newCachedThreadPool();
         List<Future<?>> deliveries = new CopyOnWriteArrayList<>();
         long startNanos = System.nanoTime();
@@ -162,6 +163,24 @@ class DatabaseOutageTest {
                 TimeUnit.NANOSECONDS);
         feeder.schedule(() -> database.proxy().restore(), restoreNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
         Instant restoredAt = Instant.now().plusNanos(restoreNanos - System.nanoTime());
+        // when Quartz fires first after the recovery: watched from the restore on (a measurement, not a verdict)
+        CompletableFuture<Long> quartzBack = new CompletableFuture<>();
+        feeder.schedule(() -> {
+            while (!quartzBack.isDone()) {
+                try {
+                    Long fired = jdbc.queryForObject("SELECT MAX(PREV_FIRE_TIME) FROM QRTZ_TRIGGERS WHERE "
+                            + "TRIGGER_NAME = 'deadline-reminders'", Long.class);
+                    if (fired != null && fired > restoredAt.toEpochMilli()) {
+                        quartzBack.complete(fired);
+                    }
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException notYet) {
+                    // the pool is still reconnecting
+                }
+            }
+        }, restoreNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
 
         await("every message answered 200").atMost(LEAD.plus(OUTAGE).plus(TAIL).plus(Duration.ofSeconds(60)))
                 .pollInterval(Duration.ofMillis(500)).until(() -> deliveries.size() == messages
@@ -170,6 +189,7 @@ class DatabaseOutageTest {
             delivery.get();
         }
         long allAcceptedNanos = attempts.stream().mapToLong(Attempt::endNanos).max().orElseThrow();
+        long quartzBackMillis = quartzBack.get(60, TimeUnit.SECONDS) - restoredAt.toEpochMilli();
         feeder.shutdownNow();
         platform.shutdownNow();
 
@@ -217,15 +237,17 @@ class DatabaseOutageTest {
                 Collectors.counting()));
         long firstOkAfter = attempts.stream().filter(a -> a.status() == 200 && a.endNanos() > restoreNanos)
                 .mapToLong(Attempt::endNanos).min().orElseThrow();
-        System.out.printf("FAULT-REPORT database outage (%s, %d s): %d messages, %d callback attempts, %d not "
+        System.out.print(String.format(
+                "FAULT-REPORT database outage (%s, %d s): %d messages, %d callback attempts, %d not "
                         + "answered 200 (by status, -1 = no answer within 5 s: %s), %d attempts within the outage, "
                         + "none 200; filed %d, duplicates 0; first 200 %.1f s after the database came back, all "
                         + "answered %.1f s after; notice to %d webhooks sent once each after the recovery; %d answers "
-                        + "through the outbox (%d via response_url); proxy refused %d connections%n",
+                        + "through the outbox (%d via response_url); proxy refused %d connections; Quartz "
+                        + "fired again %.1f s after the recovery%n",
                 "MariaDB/MySQL", OUTAGE.toSeconds(), messages, attempts.size(),
                 refused, statuses, during.size(), filed.size(), (firstOkAfter - restoreNanos) / 1e9,
                 (allAcceptedNanos - restoreNanos) / 1e9, HOOKS, viaOutbox, responses.size(),
-                database.proxy().connectionsRefused());
+                database.proxy().connectionsRefused(), quartzBackMillis / 1e3));
     }
 
     private void deliverUntilAccepted(SignedCallbacks callbacks, String msgId, String body) {

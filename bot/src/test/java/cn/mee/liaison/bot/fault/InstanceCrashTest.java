@@ -203,13 +203,15 @@ class InstanceCrashTest {
         assertThat(wecom.violations()).isEmpty();
         Integer reminders = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE purpose = 'REMINDER'",
                 Integer.class);
-        System.out.printf("FAULT-REPORT instance crash (%s): 2 clustered instances, A cut off from the database on "
-                        + "day 8 of 15; %d reminders claimed in all, each once, B alone after the crash (%d reminder messages, "
+        System.out.print(String.format(
+                "FAULT-REPORT instance crash (%s): 2 clustered instances, A cut off from the database on "
+                        + "day 8 of 15; %d reminders claimed in all, each once, B alone after the crash "
+                        + "(%d reminder messages, "
                         + "duplicates 0); notice to %d chats: %d rows claimed when A crashed, reached once %d, twice "
                         + "%d, never %d%n",
                 database.isMysql() ? "MariaDB" : "H2 over TCP", claims(jdbc, due, "REMIND") + claims(jdbc, due,
                         "ESCALATE"), reminders, CHATS, inFlight.size(), CHATS - twice.size(), twice.size(),
-                CHATS - reached.size());
+                CHATS - reached.size()));
     }
 
     /**

@@ -150,11 +150,12 @@ class KillDuringFanOutTest {
         assertThat(twice).as("only rows in flight at the kill went twice").isSubsetOf(inFlight);
         assertThat(twice.size()).as("at most one per sender").isLessThanOrEqualTo(SENDERS);
         assertThat(wecom.violations()).isEmpty();
-        System.out.printf("FAULT-REPORT kill -9 mid fan-out (%s): %d chats; killed after %.1f s with %d chats "
+        System.out.print(String.format(
+                "FAULT-REPORT kill -9 mid fan-out (%s): %d chats; killed after %.1f s with %d chats "
                         + "reached (%d rows claimed and unrecorded); second process up and done %.1f s after the "
                         + "restart began; chats reached once %d, twice %d (all among the rows in flight), never %d%n",
                 TestDatabase.mysqlAvailable() ? "MariaDB" : "H2 file", CHATS, killedAfter, beforeKill,
-                inFlight.size(), finishedAfter, CHATS - twice.size(), twice.size(), CHATS - reached.size());
+                inFlight.size(), finishedAfter, CHATS - twice.size(), twice.size(), CHATS - reached.size()));
     }
 
     /** The chats whose rows the killed process had claimed (SENDING) and not recorded, read from the database. */

@@ -93,7 +93,8 @@ class HostileInputTest extends WeComTestBase {
 
     @Test
     void invalidUtf8ToTheSandboxApiIsA400NotA500() throws Exception {
-        byte[] prefix = ("{\"chatId\":\"sb-" + tag + "\",\"userId\":\"u\",\"text\":\"").getBytes(StandardCharsets.UTF_8);
+        byte[] prefix = ("{\"chatId\":\"sb-" + tag + "\",\"userId\":\"u\",\"text\":\"")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] bad = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80};
         byte[] suffix = "\"}".getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[prefix.length + bad.length + suffix.length];
@@ -165,7 +166,8 @@ class HostileInputTest extends WeComTestBase {
         Answer badType = call("GET", "/api/v1/messages?type=" + URLEncoder.encode(SQL, StandardCharsets.UTF_8), null);
         assertThat(badType.status()).as(badType.text()).isIn(200, 400);
         // and the tables are all still there
-        assertThat(call("GET", "/api/v1/messages?size=1", null).body().get("total").asLong()).isGreaterThanOrEqualTo(total);
+        assertThat(call("GET", "/api/v1/messages?size=1", null).body().get("total").asLong())
+                .isGreaterThanOrEqualTo(total);
     }
 
     private String json(String text) {

@@ -151,14 +151,15 @@ class PlatformTroubleTest extends WeComTestBase {
         }
         assertThat(WECOM.violations()).isEmpty();
         assertThat(WECOM.dropped()).isEmpty();
-        System.out.printf("FAULT-REPORT platform trouble: %d s of platform time (45009 on appchat/send, HTTP 500 on "
+        System.out.print(String.format(
+                "FAULT-REPORT platform trouble: %d s of platform time (45009 on appchat/send, HTTP 500 on "
                         + "webhook/send, no answer on message/send); tries during it: appchat %d, webhook %d, "
                         + "message/send %d, none through, none FAILED; recovered within %d s of platform time: %d chat "
                         + "messages once each, %d webhook messages (%d to one webhook, never more than 20 in 60 s), %d "
                         + "app messages (each member's 2 parts once); violations 0, dropped 0%n",
                 Duration.between(troubleStarts, troubleEnds).toSeconds(), appChatTries, webhookTries, appTries,
                 Duration.between(troubleEnds, CLOCK.instant()).toSeconds(), CHATS, CHATS + TO_ONE_HOOK, TO_ONE_HOOK + 1,
-                2 * ASKING);
+                2 * ASKING));
     }
 
     private long notice(String title, String content, Map<String, Object> targets) {
