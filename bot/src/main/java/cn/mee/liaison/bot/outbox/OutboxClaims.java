@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,7 +32,11 @@ public class OutboxClaims {
     OutboxClaims(OutboxMapper mapper, TransactionTemplate transactions, Clock clock, OutboxProperties properties,
                  MeterRegistry meters) {
         this.mapper = mapper;
-        this.transactions = transactions;
+        // READ COMMITTED: the locking read of the due rows then locks those rows only. Under MariaDB's REPEATABLE READ
+        // it also locked the gaps of the due index, and a transaction putting rows into the outbox at that moment (a
+        // reminder tick, a notice) deadlocked with the claim (OutboxContentionTest, docs/reliability.md).
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
         this.properties = properties;
         this.meters = meters;

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +48,16 @@ public abstract class SignedCallback {
         }
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
                 .body(decrypt(() -> configured.verifyUrl(signature, timestamp, nonce, echostr)));
+    }
+
+    /**
+     * The database could not be reached (or failed) before the message was filed: 503, so that the platform delivers
+     * it again; nothing was filed and the nonce was not recorded.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    public ResponseEntity<String> databaseUnavailable(DataAccessException e) {
+        return rejected(guard.reject(door, HttpStatus.SERVICE_UNAVAILABLE, "database unavailable: "
+                + e.getClass().getSimpleName()));
     }
 
     @ExceptionHandler(CallbackRejected.class)

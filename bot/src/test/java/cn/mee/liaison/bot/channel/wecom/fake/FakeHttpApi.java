@@ -116,10 +116,19 @@ final class FakeHttpApi implements AutoCloseable {
     private void exchange(HttpExchange exchange) throws IOException {
         try {
             ApiRequest request = read(exchange);
-            journal.request(new Recorded(request.method(), request.path(), request.query(), request.json(),
-                    request.body(), clock.instant()));
+            Recorded recorded = new Recorded(request.method(), request.path(), request.query(), request.json(),
+                    request.body(), clock.instant());
+            journal.request(recorded);
             Optional<Fault> fault = faults.take(request.path());
-            write(exchange, fault.isPresent() ? faulted(fault.get()) : answer(request));
+            if (fault.isPresent()) {
+                write(exchange, faulted(fault.get()));
+            } else {
+                ApiAnswer answer = answer(request);
+                if (succeeded(answer)) {
+                    journal.accepted(recorded);
+                }
+                write(exchange, answer);
+            }
         } catch (DropConnection drop) {
             // closing an exchange whose response headers were never sent closes the TCP connection
         } finally {
@@ -171,6 +180,21 @@ final class FakeHttpApi implements AutoCloseable {
         } catch (RuntimeException bug) {
             journal.violation(request.method() + " " + request.path() + ": the fake itself failed: " + bug);
             return ApiAnswer.text(500, "fake WeCom failed: " + bug);
+        }
+    }
+
+    /** HTTP 200 and, for a JSON answer, errcode 0 (or none, as for a media download). */
+    private boolean succeeded(ApiAnswer answer) {
+        if (answer.status() != 200) {
+            return false;
+        }
+        if (!answer.contentType().startsWith("application/json")) {
+            return true;
+        }
+        try {
+            return mapper.readTree(answer.body()).path("errcode").asInt(0) == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -173,6 +173,14 @@ public final class FakeWeCom implements AutoCloseable {
         return journal.requests(pathPrefix);
     }
 
+    /**
+     * The HTTP requests under {@code pathPrefix} that were answered with success (HTTP 200 and errcode 0; not an
+     * injected fault, not refused): what WeCom would have acted on, such as the messages delivered.
+     */
+    public List<Recorded> accepted(String pathPrefix) {
+        return journal.accepted(pathPrefix);
+    }
+
     /** Everything the bot sent that WeCom would refuse or that breaks a documented rule, one line each. */
     public List<String> violations() {
         return journal.violations();

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 final class Journal {
 
     private final List<Recorded> requests = new ArrayList<>();
+    private final List<Recorded> accepted = new ArrayList<>();
     private final List<JsonNode> framesFromBot = new ArrayList<>();
     private final List<JsonNode> framesToBot = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
@@ -22,6 +23,15 @@ final class Journal {
 
     synchronized void request(Recorded recorded) {
         requests.add(recorded);
+    }
+
+    /** A request the endpoint handled and answered with success (not faulted, errcode 0). */
+    synchronized void accepted(Recorded recorded) {
+        accepted.add(recorded);
+    }
+
+    synchronized List<Recorded> accepted(String pathPrefix) {
+        return accepted.stream().filter(r -> r.path().startsWith(pathPrefix)).toList();
     }
 
     /** A frame arrived; {@link #frameHandled} follows once the fake has answered it. */
@@ -96,6 +106,7 @@ final class Journal {
 
     synchronized void clear() {
         requests.clear();
+        accepted.clear();
         framesFromBot.clear();
         framesToBot.clear();
         violations.clear();
