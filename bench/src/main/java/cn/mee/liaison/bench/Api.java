@@ -45,6 +45,17 @@ final class Api {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Waits until the administrator can log in (it is created just after the bot reports healthy). */
+    Api awaitLogin() throws IOException, InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (get("/api/v1/directory").status() != 401) {
+                return this;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the administrator cannot log in");
+    }
+
     Answer get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }

@@ -39,7 +39,9 @@ import org.HdrHistogram.Recorder;
  * <p>Baseline, in the same run: {@link FilingBaseline}, plain JDBC writing the same rows per message in one
  * transaction each, to a copy of the same tables on the same server, at the same concurrency.
  *
- * <p>Options: {@code --groups=500 --concurrency=1,8,32,64 --seconds=15 --rate=500 --rate-seconds=20}.
+ * <p>Options: {@code --groups=500 --concurrency=1,8,32,64 --seconds=15 --rate=500 --rate-seconds=20}; for
+ * profiling {@code --bot-jvm="-XX:StartFlightRecording=…"}, {@code --bot-settings=name=value,…},
+ * {@code --keep-log=/tmp/bot.log}.
  */
 final class Filing {
 
@@ -82,15 +84,21 @@ final class Filing {
             settings.addAll(List.of("liaison.wecom.api-base-url=" + wecom.apiBaseUrl(),
                     "liaison.wecom.robot.token=" + TOKEN, "liaison.wecom.robot.encoding-aes-key=" + AES_KEY,
                     "liaison.wecom.robot.bot-id=" + BOT_ID));
-            try (BotProcess process = BotProcess.start(options.botJar(), dir, List.of(), settings)) {
+            String botJvm = options.get("bot-jvm", "");
+            List<String> flags = botJvm.isBlank() ? List.of() : Arrays.asList(botJvm.trim().split("\\s+"));
+            settings.addAll(Arrays.asList(options.get("bot-settings", "").split(",")).stream()
+                    .filter(x -> !x.isBlank()).toList());
+            try (BotProcess process = BotProcess.start(options.botJar(), dir, flags, settings)) {
                 process.awaitHealthy(Duration.ofMinutes(3));
-                new Api(process.baseUrl()).put("/api/v1/directory",
+                new Api(process.baseUrl()).awaitLogin().put("/api/v1/directory",
                         Organisation.document(groups, "WECOM_ROBOT", List.of())).ok();
                 Callbacks callbacks = new Callbacks(process.baseUrl(), wecom, groups);
                 Map<String, Long> before = rowCounts(databases, db);
                 // warm-up: the JIT, the connection pools
+                long sentBefore = callbacks.sent.get();
                 closedLoop("warm-up", 8, 5, callbacks::send);
                 Map<String, Long> after = rowCounts(databases, db);
+                long warmUp = callbacks.sent.get() - sentBefore;
                 for (int c : concurrency) {
                     bot.add(closedLoop("bot c=" + c, c, seconds, callbacks::send));
                     print(bot.get(bot.size() - 1));
@@ -98,8 +106,12 @@ final class Filing {
                 Phase fixed = openLoop("bot @" + rate + "/s", rate, rateSeconds, callbacks::send);
                 print(fixed);
                 bot.add(fixed);
-                Report.line("rows written per message by the bot (warm-up): %s", perMessage(before, after,
-                        callbacks.sent.get()));
+                Report.line("rows written per message by the bot (warm-up): %s", perMessage(before, after, warmUp));
+                Report.line("answers other than a passive reply: %s", callbacks.failures);
+                if (options.get("keep-log", null) != null) {
+                    Files.copy(process.log(), Path.of(options.get("keep-log", null)),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
             try (FilingBaseline plain = FilingBaseline.create(databases, db, "bench_filing_jdbc", groups)) {
                 closedLoop("warm-up", 8, 5, plain::send);
@@ -246,6 +258,8 @@ final class Filing {
         private final int groups;
         private final String responseUrl;
         final AtomicLong sent = new AtomicLong();
+        /** Answers other than an encrypted passive reply, by status and the start of the body. */
+        final Map<String, Long> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
         Callbacks(String baseUrl, FakeWeCom wecom, int groups) {
             this.url = baseUrl + "/wecom/robot/callback";
@@ -275,7 +289,12 @@ final class Filing {
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"encrypt\":\"" + encrypted + "\"}",
                             StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-            return answer.statusCode() == 200 && answer.body().contains("\"encrypt\"");
+            boolean good = answer.statusCode() == 200 && answer.body().contains("\"encrypt\"");
+            if (!good) {
+                failures.merge(answer.statusCode() + " " + answer.body().substring(0,
+                        Math.min(80, answer.body().length())), 1L, Long::sum);
+            }
+            return good;
         }
     }
 }
