@@ -5,18 +5,22 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** {@code --name=value} options, each with a default; also read from system properties (-Dname=value). */
+/** {@code --name=value} options and {@code --flag}s, each with a default; also read from system properties (-Dname=value). */
 final class Options {
 
     private final Map<String, String> values = new HashMap<>();
 
     Options(String[] args) {
         for (String arg : args) {
-            if (!arg.startsWith("--") || !arg.contains("=")) {
-                throw new IllegalArgumentException("options are --name=value: " + arg);
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("options are --name=value or --flag: " + arg);
             }
             int eq = arg.indexOf('=');
-            values.put(arg.substring(2, eq), arg.substring(eq + 1));
+            if (eq < 0) {
+                values.put(arg.substring(2), "true");
+            } else {
+                values.put(arg.substring(2, eq), arg.substring(eq + 1));
+            }
         }
     }
 

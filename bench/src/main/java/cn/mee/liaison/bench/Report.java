@@ -15,7 +15,8 @@ final class Report {
     static void heading(String title) {
         System.out.println();
         System.out.println("== " + title + " ==");
-        System.out.println(machine());
+        System.out.println(machine() + "; load average now " + Start.loadAverage()
+                + " (other work on the machine shows here)");
     }
 
     static String machine() {
