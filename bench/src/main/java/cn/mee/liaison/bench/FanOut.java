@@ -66,7 +66,7 @@ final class FanOut {
             settings.addAll(java.util.Arrays.stream(options.get("bot-settings", "").split(","))
                     .filter(x -> !x.isBlank()).toList());
             Report.line("bot settings: %s", String.join(" ", settings.subList(4, settings.size())));
-            try (BotProcess process = BotProcess.start(options.botJar(), dir, List.of(), settings)) {
+            try (BotProcess process = BotProcess.start(options.botJar(), dir, options.botJvm(), settings)) {
                 process.awaitHealthy(Duration.ofMinutes(3));
                 Api api = new Api(process.baseUrl()).awaitLogin();
                 api.put("/api/v1/directory", Organisation.document(chats, "WECOM_APPCHAT", List.of())).ok();

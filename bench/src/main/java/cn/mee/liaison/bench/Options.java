@@ -46,6 +46,12 @@ final class Options {
         throw new IllegalStateException("bot/target/liaison-bot.jar not found: run mvn -B -DskipTests package first");
     }
 
+    /** Extra JVM flags for the bot ({@code --bot-jvm="-XX:StartFlightRecording=…"}), for profiling. */
+    java.util.List<String> botJvm() {
+        String flags = get("bot-jvm", "");
+        return flags.isBlank() ? java.util.List.of() : java.util.Arrays.asList(flags.trim().split("\\s+"));
+    }
+
     /** MariaDB/MySQL server, root without password by default. */
     String mysqlBase() {
         return get("mysql", "jdbc:mysql://127.0.0.1:3306/");
