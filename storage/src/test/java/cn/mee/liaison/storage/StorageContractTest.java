@@ -63,7 +63,10 @@ import cn.mee.liaison.storage.dispatch.DispatchPlanRow;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * What the mappers promise, run on every database the bot supports (see the subclasses). Each test runs in a
@@ -97,6 +100,8 @@ abstract class StorageContractTest {
     DispatchMapper dispatch;
     @Autowired
     DeadlineMapper deadlines;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -194,7 +199,17 @@ abstract class StorageContractTest {
                 .isInstanceOf(DuplicateKeyException.class);
     }
 
+    /**
+     * The tests of the keyword search commit their messages (and delete them after): on MySQL/MariaDB the FULLTEXT
+     * index sees a row only once it is committed, as every search of the running bot does.
+     */
+    @AfterEach
+    void forgetCommittedMessages() {
+        jdbc.update("DELETE FROM filed_message WHERE chat_id = ?", "chat-" + tag);
+    }
+
     @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void searchFiltersByEveryColumnNewestFirst() {
         String chat = "chat-" + tag;
         messages.insert(message("a", "日报 检查企业3家", RecordType.DAILY_REPORT, Map.of(), NOW.minusSeconds(120)));
@@ -229,6 +244,81 @@ abstract class StorageContractTest {
                 });
         assertThat(messages.findLatestInChat(chat, 2)).extracting(FiledMessage::externalId)
                 .containsExactly("c-" + tag, "b-" + tag);
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void theKeywordSearchFindsExactlyWhatLikeFinds() {
+        List<String> texts = List.of(
+                "日报 今天在清苑区检查企业12家，发现问题3个，明日计划：夜查工业园区",
+                "问题 涿州市某化工企业存在VOCs无组织排放问题，活性炭长期未更换",
+                "查企检查：先查企业台账，再现场检查", // 检查 and 查企 both there, but never 检查企
+                "核查 徐水区砖瓦企业除尘设施破损问题已整改到位",
+                "收到",
+                "请保定市生态环境局协调雄县配合检查塑料制品企业。",
+                "扬尘扬尘扬尘 渣土车未密闭运输",
+                "镇上的企业",
+                "Ｗｅｅｋｌｙ 报告 VOCs 100%_完成 😀🙂 检查",
+                "");
+        for (int i = 0; i < texts.size(); i++) {
+            // two months, two types
+            messages.insert(message("s" + i, texts.get(i), i % 3 == 0 ? RecordType.PROBLEM : RecordType.CHAT,
+                    Map.of(), NOW.minus(i % 2 == 0 ? 0 : 40, ChronoUnit.DAYS).minusSeconds(i)));
+        }
+        // filed again under another type: its type tag follows
+        long reread = messages.findByExternalId(Channel.SANDBOX, "s1-" + tag).orElseThrow().id();
+        messages.reclassify(reread, RecordType.DAILY_REPORT, Map.of("enterprisesChecked", 12));
+        List<String> keywords = List.of("检查", "检查企", "检查企业", "查企", "企业", "问题", "清苑区检查企业12家",
+                "VOCs无组织", "VOCs", "vocs", "无组织排放", "活性炭长期未更换", "整改到位", "扬尘", "扬尘扬尘",
+                "渣土车", "镇", "镇上", "上的企", "生态环境局协调", "收", "收到", "100%_", "😀", "检查 企业", "不存在的词",
+                "保定市 生态", "配合检查塑料");
+        MessageQuery inChat = MessageQuery.all().inChat("chat-" + tag).page(0, 100);
+        // the filters of the tags: type, unit, city, group, the unit scope, a window of days within one month, one
+        // across months
+        List<MessageQuery> filtered = List.of(inChat, inChat.ofType(RecordType.PROBLEM),
+                inChat.ofType(RecordType.DAILY_REPORT), inChat.ofType(RecordType.CHAT),
+                new MessageQuery("chat-" + tag, 3L, 7L, 5L, 2L, RecordType.CHAT, null, null, null, null, null, 0, 100),
+                new MessageQuery("chat-" + tag, 4L, null, null, null, null, null, null, null, null, null, 0, 100),
+                new MessageQuery("chat-" + tag, null, 8L, null, null, null, null, null, null, null, null, 0, 100),
+                inChat.scopedTo(List.of(7L, 9L)), inChat.scopedTo(List.of(9L)),
+                new MessageQuery("chat-" + tag, null, null, null, null, null, null, NOW.minusSeconds(3600),
+                        NOW.plusSeconds(1), null, null, 0, 100),
+                new MessageQuery("chat-" + tag, null, null, null, null, null, null, NOW.minus(45, ChronoUnit.DAYS),
+                        NOW.minus(35, ChronoUnit.DAYS), null, null, 0, 100),
+                new MessageQuery("chat-" + tag, null, null, null, null, RecordType.PROBLEM, null,
+                        NOW.minus(60, ChronoUnit.DAYS), NOW.plusSeconds(1), null, null, 0, 100));
+        for (MessageQuery filter : filtered) {
+            for (String keyword : keywords) {
+                MessageQuery q = filter.containing(keyword);
+                // what the filter finds, of which the database's own LIKE keeps (its collation decides the case)
+                List<String> matching = jdbc.queryForList("SELECT external_id FROM filed_message WHERE chat_id = ? "
+                        + "AND text LIKE ? ESCAPE '!'", String.class, "chat-" + tag, q.textPattern());
+                List<String> like = messages.search(filter.page(0, 100)).stream().map(FiledMessage::externalId)
+                        .filter(matching::contains).toList();
+                assertThat(messages.search(q)).extracting(FiledMessage::externalId)
+                        .as(keyword + " in " + filter).containsExactlyElementsOf(like);
+                assertThat(messages.count(q)).as(keyword + " in " + filter).isEqualTo(like.size());
+            }
+        }
+        for (String keyword : keywords) {
+            List<String> like = jdbc.queryForList("SELECT external_id FROM filed_message WHERE chat_id = ? AND text "
+                    + "LIKE ? ESCAPE '!' ORDER BY received_at DESC, id DESC", String.class, "chat-" + tag,
+                    inChat.containing(keyword).textPattern());
+            assertThat(messages.search(inChat.containing(keyword))).extracting(FiledMessage::externalId)
+                    .as(keyword).containsExactlyElementsOf(like);
+        }
+        assertThat(messages.count(inChat.ofType(RecordType.DAILY_REPORT).containing("活性炭"))).isEqualTo(1);
+        assertThat(messages.count(inChat.ofType(RecordType.CHAT).containing("活性炭"))).isZero();
+        // on MySQL/MariaDB the index alone finds 查企检查… for 检查企 (both bigrams, apart): LIKE keeps it out above
+        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+        if (!product.toLowerCase().contains("h2")) {
+            assertThat(jdbc.queryForList("SELECT external_id FROM filed_message WHERE chat_id = ? AND "
+                    + "MATCH (search_text) AGAINST (? IN BOOLEAN MODE)", String.class, "chat-" + tag,
+                    inChat.containing("检查企").searchQuery())).contains("s2-" + tag, "s0-" + tag);
+        }
+        // and the index text is what the search relies on
+        assertThat(jdbc.queryForObject("SELECT search_text FROM filed_message WHERE external_id = ?", String.class,
+                "s6-" + tag)).isEqualTo("扬尘_ 尘扬_ 渣土_ 土车_ 车未_ 未密_ 密闭_ 闭运_ 运输_ zu7 zc5 zg3 zm202611 ztproblem");
     }
 
     @Test

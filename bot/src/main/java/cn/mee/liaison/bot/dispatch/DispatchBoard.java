@@ -39,17 +39,22 @@ public class DispatchBoard {
     }
 
     public BoardDay on(LocalDate day) {
-        return day(day, roster.expectedOn(day), mapper.currentOn(day), directory.snapshot());
+        // the plans and the directory read once for the whole board (a group that reported on a day it was not
+        // expected, such as a Sunday, used to read the plans from the database again)
+        DirectorySnapshot snapshot = directory.snapshot();
+        List<DispatchPlan> plans = roster.plans();
+        return day(day, roster.expectedOn(day, snapshot, plans), mapper.currentOn(day), snapshot, plans);
     }
 
     /** Every day of a range (both ends included), reading the reports once. */
     public List<BoardDay> between(LocalDate from, LocalDate to) {
         DirectorySnapshot snapshot = directory.snapshot();
+        List<DispatchPlan> plans = roster.plans();
         Map<LocalDate, List<DailyReportRow>> reports = mapper.currentBetween(from, to).stream()
                 .collect(Collectors.groupingBy(DailyReportRow::reportDate));
         List<BoardDay> days = new ArrayList<>();
-        roster.expectedBetween(from, to).forEach((day, expected) ->
-                days.add(day(day, expected, reports.getOrDefault(day, List.of()), snapshot)));
+        roster.expectedBetween(from, to, snapshot, plans).forEach((day, expected) ->
+                days.add(day(day, expected, reports.getOrDefault(day, List.of()), snapshot, plans)));
         return days;
     }
 
@@ -59,7 +64,7 @@ public class DispatchBoard {
     }
 
     private BoardDay day(LocalDate day, List<ExpectedGroup> expected, List<DailyReportRow> current,
-                         DirectorySnapshot snapshot) {
+                         DirectorySnapshot snapshot, List<DispatchPlan> plans) {
         Map<Long, DailyReportRow> reports = current.stream()
                 .collect(Collectors.toMap(DailyReportRow::workGroupId, Function.identity(), (a, b) -> a));
         Set<Long> expectedIds = expected.stream().map(e -> e.group().id()).collect(Collectors.toSet());
@@ -70,7 +75,7 @@ public class DispatchBoard {
         reports.values().stream().filter(r -> !expectedIds.contains(r.workGroupId()))
                 .sorted(java.util.Comparator.comparing(DailyReportRow::workGroupId))
                 .forEach(r -> snapshot.group(r.workGroupId())
-                        .ifPresent(g -> rows.add(row(snapshot, g, roster.planOf(g), false, Optional.of(r)))));
+                        .ifPresent(g -> rows.add(row(snapshot, g, roster.planOf(g, plans), false, Optional.of(r)))));
         Instant now = clock.instant();
         boolean closed = expected.stream().allMatch(e -> !now.isBefore(
                 day.atTime(e.plan().closeAt()).atZone(clock.getZone()).toInstant()));

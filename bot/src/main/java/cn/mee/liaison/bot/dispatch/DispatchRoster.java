@@ -39,10 +39,19 @@ public class DispatchRoster {
         return expectedOn(day, directory.snapshot(), plans.all());
     }
 
+    /** Every plan, read once for a whole board or range. */
+    public List<DispatchPlan> plans() {
+        return plans.all();
+    }
+
     /** The groups expected on each day of a range (both ends included), reading the plans once. */
     public Map<LocalDate, List<ExpectedGroup>> expectedBetween(LocalDate from, LocalDate to) {
-        DirectorySnapshot snapshot = directory.snapshot();
-        List<DispatchPlan> all = plans.all();
+        return expectedBetween(from, to, directory.snapshot(), plans.all());
+    }
+
+    /** The same, with the plans and the directory already read. */
+    public Map<LocalDate, List<ExpectedGroup>> expectedBetween(LocalDate from, LocalDate to,
+                                                               DirectorySnapshot snapshot, List<DispatchPlan> all) {
         Map<LocalDate, List<ExpectedGroup>> days = new LinkedHashMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.put(day, expectedOn(day, snapshot, all));
@@ -50,7 +59,8 @@ public class DispatchRoster {
         return days;
     }
 
-    private List<ExpectedGroup> expectedOn(LocalDate day, DirectorySnapshot snapshot, List<DispatchPlan> all) {
+    /** The groups expected on the day, with the plans and the directory already read. */
+    public List<ExpectedGroup> expectedOn(LocalDate day, DirectorySnapshot snapshot, List<DispatchPlan> all) {
         return snapshot.groups().stream()
                 .filter(g -> snapshot.round(g.roundId()).map(r -> r.covers(day)).orElse(false))
                 .map(g -> new ExpectedGroup(g, DispatchPlans.planFor(g, all)))
@@ -65,6 +75,11 @@ public class DispatchRoster {
     /** The plan of one group (whether or not it reports on a given day). */
     public DispatchPlan planOf(WorkGroup group) {
         return plans.planFor(group);
+    }
+
+    /** The plan of one group among the plans already read. */
+    public DispatchPlan planOf(WorkGroup group, List<DispatchPlan> all) {
+        return DispatchPlans.planFor(group, all);
     }
 
     /** Whether the group reports on the day. */

@@ -63,15 +63,45 @@ public class OutboxClaims {
         return claim(() -> mapper.lockDueAmong(ids, now), now);
     }
 
-    private List<OutboxMessage> claim(Supplier<List<Long>> lock, Instant now) {
+    /**
+     * Takes these rows, if still due, and settles them in the same transaction (one commit instead of one for the
+     * claim and one per outcome): those {@code mine} accepts are recorded sent, the others given back to the workers.
+     * For a door whose answer is written after this returns and cannot fail in a way the bot would see (the passive
+     * reply in the HTTP answer to a webhook callback).
+     *
+     * @return the rows recorded sent
+     */
+    public List<OutboxMessage> takeAsSent(Collection<Long> ids, java.util.function.Predicate<OutboxMessage> mine,
+                                          String othersReason) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
         return transactions.execute(status -> {
-            List<Long> ids = lock.get();
-            if (ids.isEmpty()) {
-                return List.<OutboxMessage>of();
+            List<OutboxMessage> taken = new java.util.ArrayList<>();
+            for (OutboxMessage row : claimIn(() -> mapper.lockDueAmong(ids, now), now)) {
+                if (mine.test(row)) {
+                    record(row, Delivery.sent());
+                    taken.add(row);
+                } else {
+                    giveBack(row, othersReason);
+                }
             }
-            mapper.claim(ids, holder, now.plus(properties.claimLease()));
-            return mapper.findByIds(ids);
+            return taken;
         });
+    }
+
+    private List<OutboxMessage> claim(Supplier<List<Long>> lock, Instant now) {
+        return transactions.execute(status -> claimIn(lock, now));
+    }
+
+    private List<OutboxMessage> claimIn(Supplier<List<Long>> lock, Instant now) {
+        List<Long> ids = lock.get();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        mapper.claim(ids, holder, now.plus(properties.claimLease()));
+        return mapper.findByIds(ids);
     }
 
     public void record(OutboxMessage message, Delivery delivery) {

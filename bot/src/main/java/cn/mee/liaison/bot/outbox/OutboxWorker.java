@@ -72,17 +72,45 @@ public class OutboxWorker implements DisposableBean {
             rows.forEach(this::deliver);
             return;
         }
+        // the batch's permits in one transaction (Pacer.requestAll), then the sends in parallel, one target per thread
+        List<Pacer.Permit> permits;
+        try {
+            permits = pacer.requestAll(rows, OutboxWorker::target);
+        } catch (RuntimeException e) {
+            log.warn("pacing {} outbox rows failed, their claims will lapse and they are tried again: {}", rows.size(),
+                    e.toString());
+            return;
+        }
+        Map<OutboxMessage, Pacer.Permit> permitOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            permitOf.put(rows.get(i), permits.get(i));
+        }
         Map<String, List<OutboxMessage>> byTarget = new LinkedHashMap<>();
-        rows.forEach(row -> byTarget.computeIfAbsent(row.channel() + "/" + row.targetType() + "/" + row.targetId(),
-                k -> new ArrayList<>()).add(row));
+        rows.forEach(row -> byTarget.computeIfAbsent(target(row), k -> new ArrayList<>()).add(row));
         List<CompletableFuture<Void>> running = byTarget.values().stream()
-                .map(target -> CompletableFuture.runAsync(() -> target.forEach(this::deliver), senders)).toList();
+                .map(target -> CompletableFuture.runAsync(() -> target.forEach(row -> deliver(row,
+                        permitOf.get(row))), senders)).toList();
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
     }
 
+    private static String target(OutboxMessage row) {
+        return row.channel() + "/" + row.targetType() + "/" + row.targetId();
+    }
+
     private void deliver(OutboxMessage message) {
+        Pacer.Permit permit;
         try {
-            Pacer.Permit permit = pacer.request(message);
+            permit = pacer.request(message);
+        } catch (RuntimeException e) {
+            log.warn("delivering outbox row {} failed, its claim will lapse and it is tried again: {}",
+                    message.id(), e.toString());
+            return;
+        }
+        deliver(message, permit);
+    }
+
+    private void deliver(OutboxMessage message, Pacer.Permit permit) {
+        try {
             if (permit instanceof Pacer.Wait wait) {
                 claims.defer(message, wait.until());
                 return;

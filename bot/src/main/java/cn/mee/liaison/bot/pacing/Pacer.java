@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,6 +127,100 @@ public class Pacer {
             }
         }
         return new Granted(inFlight);
+    }
+
+    /**
+     * Permission for a batch of sends at once, in the order given, in one transaction: the buckets of all of them
+     * locked together (in name order), their use read with one query per window length, and the slots of the sends
+     * granted taken with one statement — instead of a transaction per send, each locking the same company-wide
+     * buckets (app API per minute and hour, person-sends) and summing their windows again. Sends to one target keep
+     * their order: once one of them waits, the ones after it wait too.
+     *
+     * @param targetOf the target whose order is kept (the same key for rows that must go in order)
+     */
+    public List<Permit> requestAll(List<OutboxMessage> messages,
+                                   java.util.function.Function<OutboxMessage, String> targetOf) {
+        List<Map<String, Pace>> each = new ArrayList<>();
+        Set<String> buckets = new java.util.TreeSet<>();
+        for (OutboxMessage message : messages) {
+            Map<String, Pace> byBucket = new TreeMap<>();
+            rules.paces(message).forEach(p -> byBucket.merge(p.bucket(), p, (a, b) -> a.limit() <= b.limit() ? a : b));
+            each.add(byBucket);
+            buckets.addAll(byBucket.keySet());
+        }
+        if (buckets.isEmpty()) {
+            return messages.stream().map(m -> (Permit) new Granted(List.of())).toList();
+        }
+        ensureBuckets(buckets);
+        List<Permit> permits = ownTransaction.execute(status -> takeAll(messages, each, buckets, targetOf));
+        for (int i = 0; i < messages.size(); i++) {
+            if (permits.get(i) instanceof Wait wait) {
+                meters.counter("liaison.pacing.deferred", "channel", messages.get(i).channel().name()).increment();
+                log.debug("pacing: outbox row {} waits for bucket {} until {}", messages.get(i).id(), wait.bucket(),
+                        wait.until());
+            }
+        }
+        return permits;
+    }
+
+    private List<Permit> takeAll(List<OutboxMessage> messages, List<Map<String, Pace>> each, Set<String> buckets,
+                                 java.util.function.Function<OutboxMessage, String> targetOf) {
+        Instant now = clock.instant();
+        mapper.lockBuckets(buckets);
+        Map<Duration, Set<String>> byWindow = new HashMap<>();
+        each.forEach(paces -> paces.values().forEach(p ->
+                byWindow.computeIfAbsent(p.window(), w -> new java.util.TreeSet<>()).add(p.bucket())));
+        // a bucket has one window (its name says which); were it given two, the longer one's use counts
+        Map<String, BucketUse> use = new HashMap<>();
+        byWindow.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(w ->
+                mapper.useAll(w.getValue(), now.minus(w.getKey())).forEach(u -> use.put(u.bucket(), u)));
+        Map<String, Long> used = new HashMap<>();
+        use.forEach((bucket, u) -> used.put(bucket, u.used()));
+        Map<String, Wait> waiting = new HashMap<>();
+        List<BucketUse> slots = new ArrayList<>();
+        List<Permit> permits = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            String target = targetOf.apply(messages.get(i));
+            Wait earlier = waiting.get(target);
+            if (earlier != null) {
+                permits.add(earlier);
+                continue;
+            }
+            Instant wait = null;
+            String full = null;
+            for (Pace pace : each.get(i).values()) {
+                if (used.getOrDefault(pace.bucket(), 0L) + pace.weight() > pace.limit()) {
+                    BucketUse u = use.get(pace.bucket());
+                    Instant oldest = u == null ? null : u.oldest();
+                    Instant free = pace.concurrency() ? now.plus(IN_FLIGHT_RETRY)
+                            : oldest == null ? now.plus(pace.window()) : oldest.plus(pace.window());
+                    if (wait == null || free.isAfter(wait)) {
+                        wait = free;
+                        full = pace.bucket();
+                    }
+                }
+            }
+            if (wait != null) {
+                Wait w = new Wait(wait.plusMillis(1), full);
+                waiting.put(target, w);
+                permits.add(w);
+                continue;
+            }
+            List<Long> inFlight = new ArrayList<>();
+            for (Pace pace : each.get(i).values()) {
+                used.merge(pace.bucket(), (long) pace.weight(), Long::sum);
+                if (pace.concurrency()) {
+                    inFlight.add(mapper.take(pace.bucket(), pace.weight(), now));
+                } else {
+                    slots.add(new BucketUse(pace.bucket(), pace.weight(), now));
+                }
+            }
+            permits.add(new Granted(inFlight));
+        }
+        for (int i = 0; i < slots.size(); i += 1000) {
+            mapper.takeAll(slots.subList(i, Math.min(slots.size(), i + 1000)), now);
+        }
+        return permits;
     }
 
     /** The send is over: concurrency slots are free again. */

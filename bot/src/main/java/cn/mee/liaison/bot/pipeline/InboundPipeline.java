@@ -82,11 +82,19 @@ public class InboundPipeline {
     }
 
     public Filing file(InboundMessage message) {
+        return file(message, () -> { });
+    }
+
+    /** @param alsoWhenFiled done first in the filing transaction, duplicate or not (a callback's nonce recorded) */
+    public Filing file(InboundMessage message, Runnable alsoWhenFiled) {
         Instant now = clock.instant();
         ChatContext context = ChatContexts.resolve(message, directory.snapshot());
         Interpretation meaning = interpreter.interpret(message.text(), LocalDate.ofInstant(now, clock.getZone()));
         FiledMessage row = record(message, context, meaning, now);
-        Filing filing = transactions.execute(status -> insert(message, row, context, meaning, now));
+        Filing filing = transactions.execute(status -> {
+            alsoWhenFiled.run();
+            return insert(message, row, context, meaning, now);
+        });
         if (!filing.duplicate()) {
             meters.counter("liaison.messages.filed", "type", row.recordType().name(), "channel",
                     row.channel().name()).increment();

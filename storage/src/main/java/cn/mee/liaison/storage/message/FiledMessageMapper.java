@@ -20,7 +20,7 @@ public interface FiledMessageMapper {
      * @param answered false when the message is still to be answered ({@link #claimAnswering})
      */
     void insertRow(@Param("row") FiledMessage message, @Param("answered") boolean answered,
-                   @Param("key") GeneratedId key);
+                   @Param("searchText") String searchText, @Param("key") GeneratedId key);
 
     /** Files a message that is already answered (or needs no answer). */
     default long insert(FiledMessage message) {
@@ -29,7 +29,9 @@ public interface FiledMessageMapper {
 
     default long insert(FiledMessage message, boolean answered) {
         GeneratedId key = new GeneratedId();
-        insertRow(message, answered, key);
+        insertRow(message, answered, SearchText.of(message.text(), message.unitId(), message.cityId(),
+                message.workGroupId(), message.recordType() == null ? null : message.recordType().name(),
+                message.receivedAt()), key);
         return key.value();
     }
 

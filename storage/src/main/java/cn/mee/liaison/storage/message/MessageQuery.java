@@ -64,6 +64,11 @@ public record MessageQuery(
         return "%" + escaped + "%";
     }
 
+    /** The keyword's FULLTEXT query on {@code search_text} ({@link SearchText}), or null when it has none. */
+    public String searchQuery() {
+        return text == null || text.isBlank() ? null : SearchText.query(this);
+    }
+
     public boolean scopeIsEmpty() {
         return unitScope != null && unitScope.isEmpty();
     }

@@ -19,6 +19,12 @@ public interface PaceMapper {
     /** Weight used in one bucket since a moment. */
     BucketUse use(@Param("bucket") String bucket, @Param("since") Instant since);
 
+    /** Weight used in each of these buckets since a moment (buckets with none used are left out). */
+    List<BucketUse> useAll(@Param("buckets") Collection<String> buckets, @Param("since") Instant since);
+
+    /** Takes one slot per entry (bucket, weight), all at the same moment, in one statement. */
+    void takeAll(@Param("slots") List<BucketUse> slots, @Param("at") Instant at);
+
     void takeRow(@Param("bucket") String bucket, @Param("weight") int weight, @Param("at") Instant at,
                  @Param("key") GeneratedId key);
 

@@ -40,6 +40,17 @@ public class PassiveReply {
         return mine;
     }
 
+    /**
+     * Like {@link #take} followed by {@link #sent}, in one transaction: for a passive reply written into the HTTP
+     * answer of a callback, which the bot cannot see fail (a callback whose answer is lost is delivered again by WeCom
+     * and recognised as a duplicate, as before).
+     */
+    public List<OutboxMessage> takeAsSent(Collection<Long> replyIds, Channel channel, TargetType targetType,
+                                          String targetId) {
+        return claims.takeAsSent(replyIds, row -> row.channel() == channel && row.targetType() == targetType
+                && row.targetId().equals(targetId) && !row.format().carriesFile(), null);
+    }
+
     /** The answers as one text: one passive reply per callback. */
     public static String joined(List<OutboxMessage> rows) {
         return rows.stream().map(OutboxMessage::content).collect(Collectors.joining("\n\n"));

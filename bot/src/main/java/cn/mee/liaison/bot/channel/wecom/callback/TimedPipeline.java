@@ -33,6 +33,8 @@ public class TimedPipeline implements DisposableBean {
     TimedPipeline(InboundPipeline pipeline) {
         this.pipeline = pipeline;
         AtomicInteger count = new AtomicInteger();
+        // 8 threads file and answer at once (with a queue, the pool never grows past its core size); more did not
+        // file faster on a 2-core machine but made callbacks wait for the database's connections (docs/performance.md)
         this.executor = new ThreadPoolExecutor(8, 32, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2000), r -> {
             Thread thread = new Thread(r, "callback-pipeline-" + count.incrementAndGet());
             thread.setDaemon(true);
@@ -88,12 +90,21 @@ public class TimedPipeline implements DisposableBean {
      * @throws CallbackRejected 503 when too much work is queued already
      */
     public Run start(InboundMessage message, Duration budget) {
+        return start(message, budget, () -> { });
+    }
+
+    /**
+     * @param alsoWhenFiled done in the transaction that files the message (whether new or a duplicate), such as
+     *                      recording the callback's nonce
+     * @throws CallbackRejected 503 when too much work is queued already
+     */
+    public Run start(InboundMessage message, Duration budget, Runnable alsoWhenFiled) {
         Run run = new Run(System.nanoTime() + budget.toNanos());
         try {
             executor.execute(() -> {
                 Filing filing;
                 try {
-                    filing = pipeline.file(message);
+                    filing = pipeline.file(message, alsoWhenFiled);
                     run.filed.complete(filing);
                 } catch (RuntimeException e) {
                     run.filed.completeExceptionally(e);

@@ -71,22 +71,21 @@ class RobotCallback extends SignedCallback {
             guard.accepted(opened.signed());
             return ResponseEntity.ok("");
         }
-        TimedPipeline.Run run = pipeline.start(message.get(), settings.replyBudget());
+        // the nonce is recorded in the transaction that files the message: one commit for both
+        TimedPipeline.Run run = pipeline.start(message.get(), settings.replyBudget(),
+                () -> guard.accepted(opened.signed()));
         run.filed();
-        guard.accepted(opened.signed());
         Optional<PipelineOutcome> outcome = run.answered();
         if (outcome.isEmpty() || outcome.get().duplicate()) {
             return ResponseEntity.ok("");
         }
         InboundMessage m = message.get();
-        List<OutboxMessage> rows = passive.take(outcome.get().replyIds(), Channel.WECOM_ROBOT,
+        List<OutboxMessage> rows = passive.takeAsSent(outcome.get().replyIds(), Channel.WECOM_ROBOT,
                 m.chatType() == ChatType.SINGLE ? TargetType.USER : TargetType.CHAT, m.chatId());
         if (rows.isEmpty()) {
             return ResponseEntity.ok("");
         }
-        String reply = sealed(PassiveReply.joined(rows));
-        passive.sent(rows);
-        return ResponseEntity.ok(reply);
+        return ResponseEntity.ok(sealed(PassiveReply.joined(rows)));
     }
 
     private JsonNode parse(String text) {

@@ -1,0 +1,318 @@
+package cn.mee.liaison.bench;
+
+import cn.mee.liaison.bot.channel.wecom.crypto.WeComCipher;
+import cn.mee.liaison.bot.channel.wecom.fake.FakeWeCom;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Filing: encrypted intelligent-robot callbacks (webhook mode, {@code POST /wecom/robot/callback}), each a daily
+ * report of one of {@code --groups} work groups, into MariaDB — at rising concurrency (closed loop: each client sends
+ * its next callback when the last is answered), then at a fixed offered load (open loop, latency measured from the
+ * instant each callback was due, so a stall is not hidden). Each callback is signed and encrypted with the bot's own
+ * {@link WeComCipher}, carries a fresh nonce and message id, and is answered with the encrypted passive reply.
+ *
+ * <p>Baseline, in the same run: {@link FilingBaseline}, plain JDBC writing the same rows per message in one
+ * transaction each, to a copy of the same tables on the same server, at the same concurrency.
+ *
+ * <p>Options: {@code --groups=500 --concurrency=1,8,32,64 --seconds=15 --rate=500 --rate-seconds=20}; for
+ * profiling {@code --bot-jvm="-XX:StartFlightRecording=…"}, {@code --bot-settings=name=value,…},
+ * {@code --keep-log=/tmp/bot.log}.
+ */
+final class Filing {
+
+    static final String TOKEN = "benchRobotToken";
+    static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+    static final String BOT_ID = "bench-bot";
+
+    private Filing() {
+    }
+
+    /** What one phase measured. */
+    record Phase(String name, long messages, long errors, double seconds, Histogram micros) {
+        double rate() {
+            return messages / seconds;
+        }
+    }
+
+    /** One message sent and answered; returns true when the answer was the expected one. */
+    interface Sender {
+        boolean send(int client, Random random) throws Exception;
+    }
+
+    static void main(String[] args) throws Exception {
+        Options options = new Options(args);
+        int groups = options.integer("groups", 500);
+        int[] concurrency = Arrays.stream(options.get("concurrency", "1,8,32,64").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        int seconds = options.integer("seconds", 15);
+        int rate = options.integer("rate", 500);
+        int rateSeconds = options.integer("rate-seconds", 20);
+        Databases databases = new Databases(options);
+        Report.heading("filing: encrypted robot callbacks (daily reports) into MariaDB " + databases.version());
+        String db = "bench_filing";
+        databases.fresh(db);
+        Path dir = Files.createTempDirectory("bench-filing-");
+        List<Phase> bot = new ArrayList<>();
+        List<Phase> baseline = new ArrayList<>();
+        try (FakeWeCom wecom = FakeWeCom.start(Clock.systemUTC())) {
+            List<String> settings = new ArrayList<>(databases.botSettings(db));
+            settings.addAll(List.of("liaison.wecom.api-base-url=" + wecom.apiBaseUrl(),
+                    "liaison.wecom.robot.token=" + TOKEN, "liaison.wecom.robot.encoding-aes-key=" + AES_KEY,
+                    "liaison.wecom.robot.bot-id=" + BOT_ID));
+            String botJvm = options.get("bot-jvm", "");
+            List<String> flags = botJvm.isBlank() ? List.of() : Arrays.asList(botJvm.trim().split("\\s+"));
+            settings.addAll(Arrays.asList(options.get("bot-settings", "").split(",")).stream()
+                    .filter(x -> !x.isBlank()).toList());
+            try (BotProcess process = BotProcess.start(options.botJar(), dir, flags, settings)) {
+                process.awaitHealthy(Duration.ofMinutes(3));
+                new Api(process.baseUrl()).awaitLogin().put("/api/v1/directory",
+                        Organisation.document(groups, "WECOM_ROBOT", List.of())).ok();
+                Callbacks callbacks = new Callbacks(process.baseUrl(), wecom, groups);
+                Map<String, Long> before = rowCounts(databases, db);
+                // warm-up: the JIT, the connection pools
+                long sentBefore = callbacks.sent.get();
+                closedLoop("warm-up", 8, 5, callbacks::send);
+                Map<String, Long> after = rowCounts(databases, db);
+                long warmUp = callbacks.sent.get() - sentBefore;
+                for (int c : concurrency) {
+                    double cpu = cpuSeconds(process.pid());
+                    bot.add(closedLoop("bot c=" + c, c, seconds, callbacks::send));
+                    print(bot.get(bot.size() - 1));
+                    Report.line("%-14s bot process CPU %.2f ms per message; load average %s", "", 1000
+                            * (cpuSeconds(process.pid()) - cpu) / Math.max(1, bot.get(bot.size() - 1).messages()),
+                            Start.loadAverage());
+                }
+                Phase fixed = openLoop("bot @" + rate + "/s", rate, rateSeconds, callbacks::send);
+                print(fixed);
+                bot.add(fixed);
+                Report.line("rows written per message by the bot (warm-up): %s", perMessage(before, after, warmUp));
+                Report.line("answers other than a passive reply (all phases): %s", callbacks.failures);
+                if (options.get("keep-log", null) != null) {
+                    Files.copy(process.log(), Path.of(options.get("keep-log", null)),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            try (FilingBaseline plain = FilingBaseline.create(databases, db, "bench_filing_jdbc", groups)) {
+                closedLoop("warm-up", 8, 5, plain::send);
+                for (int c : concurrency) {
+                    baseline.add(closedLoop("jdbc c=" + c, c, seconds, plain::send));
+                    print(baseline.get(baseline.size() - 1));
+                }
+                Phase fixed = openLoop("jdbc @" + rate + "/s", rate, rateSeconds, plain::send);
+                print(fixed);
+                baseline.add(fixed);
+            }
+        } finally {
+            Start.deleteTree(dir);
+        }
+        Report.line("");
+        Report.line("%-14s %12s %12s %8s   %s", "concurrency", "bot msg/s", "jdbc msg/s", "ratio", "bot latency");
+        double best = 0;
+        double bestRatio = 0;
+        for (int i = 0; i < concurrency.length; i++) {
+            Phase b = bot.get(i);
+            Phase j = baseline.get(i);
+            best = Math.max(best, b.rate());
+            bestRatio = Math.max(bestRatio, b.rate() / j.rate());
+            Report.line("%-14d %12.0f %12.0f %7.0f%%   %s", concurrency[i], b.rate(), j.rate(),
+                    100 * b.rate() / j.rate(), Report.percentiles(b.micros()));
+        }
+        Phase fixedBot = bot.get(bot.size() - 1);
+        Phase fixedJdbc = baseline.get(baseline.size() - 1);
+        Report.line("fixed %d/s: bot %s; jdbc %s", rate, Report.percentiles(fixedBot.micros()),
+                Report.percentiles(fixedJdbc.micros()));
+        double p99 = fixedBot.micros().getValueAtPercentile(99) / 1000.0;
+        Report.line("target >= 2000 msg/s sustained: best %.0f msg/s: %s", best, Report.verdict(best >= 2000));
+        Report.line("target p99 <= 50 ms at %d msg/s: %.1f ms (achieved %.0f msg/s, %d errors): %s", rate, p99,
+                fixedBot.rate(), fixedBot.errors(), Report.verdict(p99 <= 50 && fixedBot.errors() == 0));
+        Report.line("target >= 50%% of the baseline's rate: best %.0f%%: %s", 100 * bestRatio,
+                Report.verdict(bestRatio >= 0.5));
+        databases.drop(db);
+        databases.drop("bench_filing_jdbc");
+    }
+
+    /** user + system CPU seconds of a process so far (/proc/PID/stat, clock ticks of 1/100 s). */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    static void print(Phase p) {
+        Report.line("%-14s %7.0f msg/s (%d in %.1f s, %d errors), %s", p.name(), p.rate(), p.messages(), p.seconds(),
+                p.errors(), Report.percentiles(p.micros()));
+    }
+
+    /** {@code clients} threads, each sending one message after the other for {@code seconds}. */
+    static Phase closedLoop(String name, int clients, int seconds, Sender sender) throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            int client = t;
+            Thread thread = new Thread(() -> {
+                Random random = new Random(client * 7919L + System.nanoTime());
+                while (System.nanoTime() < end) {
+                    long sent = System.nanoTime();
+                    boolean good;
+                    try {
+                        good = sender.send(client, random);
+                    } catch (Exception e) {
+                        good = false;
+                    }
+                    recorder.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
+                    (good ? ok : errors).incrementAndGet();
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double took = (System.nanoTime() - start) / 1e9;
+        return new Phase(name, ok.get(), errors.get(), took, recorder.getIntervalHistogram());
+    }
+
+    /**
+     * {@code rate} messages a second for {@code seconds}, each due at its own instant and sent by a free worker;
+     * the latency of each counts from the instant it was due.
+     */
+    static Phase openLoop(String name, int rate, int seconds, Sender sender) throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService workers = Executors.newFixedThreadPool(256);
+        long total = (long) rate * seconds;
+        long start = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long due = start + i * 1_000_000_000L / rate;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            workers.execute(() -> {
+                boolean good;
+                try {
+                    good = sender.send(0, ThreadLocalRandom.current());
+                } catch (Exception e) {
+                    good = false;
+                }
+                recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+                (good ? ok : errors).incrementAndGet();
+            });
+        }
+        workers.shutdown();
+        workers.awaitTermination(5, TimeUnit.MINUTES);
+        double took = (System.nanoTime() - start) / 1e9;
+        return new Phase(name, ok.get(), errors.get(), took, recorder.getIntervalHistogram());
+    }
+
+    static Map<String, Long> rowCounts(Databases databases, String db) throws Exception {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = databases.connect(db); Statement s = c.createStatement()) {
+            for (String table : List.of("callback_nonce", "filed_message", "daily_report", "outbox_message",
+                    "audit_log")) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    static String perMessage(Map<String, Long> before, Map<String, Long> after, long messages) {
+        StringBuilder text = new StringBuilder();
+        after.forEach((table, n) -> text.append(table).append(' ')
+                .append(String.format(java.util.Locale.ROOT, "%.2f", (n - before.get(table)) / (double) messages))
+                .append("  "));
+        return text.toString().trim();
+    }
+
+    /** Builds and posts the callbacks: one daily report each, from a random group's leader, in its robot chat. */
+    static final class Callbacks {
+
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+        private final WeComCipher cipher = new WeComCipher(TOKEN, AES_KEY, "");
+        private final String url;
+        private final FakeWeCom wecom;
+        private final int groups;
+        private final String responseUrl;
+        final AtomicLong sent = new AtomicLong();
+        /** Answers other than an encrypted passive reply, by status and the start of the body. */
+        final Map<String, Long> failures = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Callbacks(String baseUrl, FakeWeCom wecom, int groups) {
+            this.url = baseUrl + "/wecom/robot/callback";
+            this.wecom = wecom;
+            this.groups = groups;
+            this.responseUrl = wecom.newResponseUrl();
+        }
+
+        boolean send(int client, Random random) throws Exception {
+            int group = random.nextInt(groups);
+            long n = sent.incrementAndGet();
+            ObjectNode message = Api.JSON.createObjectNode();
+            message.put("msgid", "bench-" + ProcessHandle.current().pid() + "-" + n);
+            message.put("aibotid", BOT_ID);
+            message.put("chatid", Organisation.chatId("WECOM_ROBOT", group));
+            message.put("chattype", "group");
+            message.putObject("from").put("userid", Organisation.leader(group));
+            message.put("response_url", responseUrl);
+            message.put("msgtype", "text");
+            message.putObject("text").put("content", "@联络机器人 " + Texts.dailyReport(random));
+            String encrypted = cipher.encrypt(Api.JSON.writeValueAsString(message));
+            String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+            String nonce = Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+            String signature = cipher.signature(timestamp, nonce, encrypted);
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url + "?msg_signature="
+                            + signature + "&timestamp=" + timestamp + "&nonce=" + nonce))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"encrypt\":\"" + encrypted + "\"}",
+                            StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+            // 200 is the acknowledgement: the message is filed. Its answer is the encrypted passive reply, or, when it
+            // was not ready within the reply budget, an empty body (the answer then follows through response_url).
+            if (answer.statusCode() == 200 && answer.body().contains("\"encrypt\"")) {
+                return true;
+            }
+            failures.merge(answer.statusCode() == 200 ? "200 filed, answered later through response_url"
+                    : answer.statusCode() + " " + answer.body().substring(0, Math.min(80, answer.body().length())),
+                    1L, Long::sum);
+            return answer.statusCode() == 200;
+        }
+    }
+}

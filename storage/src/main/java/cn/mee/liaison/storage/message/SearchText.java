@@ -1,0 +1,147 @@
+package cn.mee.liaison.storage.message;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The keyword search's index text for MySQL/MariaDB FULLTEXT (the {@code search_text} column).
+ *
+ * <p>MariaDB has no ngram parser, and its default parser takes a run of Chinese characters for one word and drops
+ * words shorter than {@code innodb_ft_min_token_size} (3). So the text is indexed as its Han bigrams — every two
+ * adjacent Han characters — each padded to three characters with {@code _} (a word character to the parser), once
+ * each, separated by spaces: {@code 扬尘治理} → {@code 扬尘_ 尘治_ 治理_}. A keyword with at least one bigram is
+ * looked up with all of its bigrams required ({@code +扬尘_ +尘治_} in BOOLEAN MODE), which finds every message
+ * whose text contains the keyword (and a few more, whose bigrams are there but apart); the search then keeps
+ * exactly those the LIKE keeps. A keyword without two adjacent Han characters (a single character, Latin letters,
+ * digits) has no bigram: LIKE alone, as before. The same works on MySQL 8; H2 uses LIKE alone.
+ *
+ * <p>The filters of a search are in the index text too, as tags the bigrams cannot be confused with — the unit
+ * {@code zu7}, city {@code zc5}, work group {@code zg3}, month received (UTC) {@code zm202611} and, last, the record
+ * type {@code ztdaily_report} — so that a keyword with filters is answered inside the index (the posting lists
+ * intersected) and only the messages matching all of it are read: a common word in one unit's month is a few dozen
+ * rows, not the tens of thousands of messages that contain the word. The exact filters (the time, the unit scope)
+ * still apply as before; the tags only narrow. A message filed again under another type has its tag replaced
+ * ({@code FiledMessageMapper.reclassify}).
+ */
+public final class SearchText {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM").withZone(ZoneOffset.UTC);
+    /** A search over more months than this is not narrowed by month (the tag group would be long). */
+    private static final int MAX_MONTHS = 36;
+
+    private SearchText() {
+    }
+
+    /** The index text of a message: its bigrams, then the tags of its unit, city, group, month and type. */
+    public static String of(String text, Long unitId, Long cityId, Long workGroupId, String recordType,
+                            Instant receivedAt) {
+        StringBuilder s = new StringBuilder(of(text));
+        tag(s, "zu", unitId);
+        tag(s, "zc", cityId);
+        tag(s, "zg", workGroupId);
+        if (receivedAt != null) {
+            s.append(s.isEmpty() ? "" : " ").append("zm").append(MONTH.format(receivedAt));
+        }
+        if (recordType != null) {
+            s.append(s.isEmpty() ? "" : " ").append(typeTag(recordType));
+        }
+        return s.toString();
+    }
+
+    /** The tag of a record type, as {@code reclassify} replaces it. */
+    public static String typeTag(String recordType) {
+        return "zt" + recordType.toLowerCase(Locale.ROOT);
+    }
+
+    private static void tag(StringBuilder s, String prefix, Long id) {
+        if (id != null) {
+            s.append(s.isEmpty() ? "" : " ").append(prefix).append(id);
+        }
+    }
+
+    /**
+     * The BOOLEAN MODE query of a search: every bigram of its keyword and the tags of its filters required; null when
+     * the keyword has no bigram (then the index is not used at all).
+     */
+    public static String query(MessageQuery q) {
+        String keyword = q.text() == null ? null : q.text().strip();
+        String bigrams = query(keyword);
+        if (bigrams == null) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder(bigrams);
+        required(s, "zu", q.unitId());
+        required(s, "zc", q.cityId());
+        required(s, "zg", q.workGroupId());
+        if (q.type() != null) {
+            s.append(" +").append(typeTag(q.type().name()));
+        }
+        if (q.unitScope() != null && !q.unitScope().isEmpty() && q.unitScope().size() <= 50) {
+            s.append(" +(").append(q.unitScope().stream().map(u -> "zu" + u).collect(Collectors.joining(" ")))
+                    .append(')');
+        }
+        if (q.from() != null && q.to() != null && q.to().isAfter(q.from())) {
+            List<String> months = new ArrayList<>();
+            YearMonth month = YearMonth.from(q.from().atZone(ZoneOffset.UTC));
+            YearMonth last = YearMonth.from(q.to().minusMillis(1).atZone(ZoneOffset.UTC));
+            while (!month.isAfter(last) && months.size() <= MAX_MONTHS) {
+                months.add("zm" + month.format(DateTimeFormatter.ofPattern("yyyyMM")));
+                month = month.plusMonths(1);
+            }
+            if (months.size() <= MAX_MONTHS) {
+                s.append(" +(").append(String.join(" ", months)).append(')');
+            }
+        }
+        return s.toString();
+    }
+
+    private static void required(StringBuilder s, String prefix, Long id) {
+        if (id != null) {
+            s.append(" +").append(prefix).append(id);
+        }
+    }
+
+    /** The index text of a message's text: its distinct Han bigrams, padded; empty for none. */
+    public static String of(String text) {
+        return String.join(" ", bigrams(text));
+    }
+
+    /** The BOOLEAN MODE query requiring every bigram of the keyword, or null when the keyword has none. */
+    public static String query(String keyword) {
+        Set<String> bigrams = bigrams(keyword);
+        if (bigrams.isEmpty()) {
+            return null;
+        }
+        StringBuilder query = new StringBuilder();
+        for (String bigram : bigrams) {
+            query.append(query.isEmpty() ? "" : " ").append('+').append(bigram);
+        }
+        return query.toString();
+    }
+
+    private static Set<String> bigrams(String text) {
+        Set<String> bigrams = new LinkedHashSet<>();
+        if (text == null) {
+            return bigrams;
+        }
+        int previous = -1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            boolean han = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+            if (han && previous != -1) {
+                bigrams.add(new StringBuilder().appendCodePoint(previous).appendCodePoint(c).append('_').toString());
+            }
+            previous = han ? c : -1;
+            i += Character.charCount(c);
+        }
+        return bigrams;
+    }
+}
