@@ -51,8 +51,9 @@ public abstract class SignedCallback {
     }
 
     /**
-     * The database could not be reached (or failed) before the message was filed: 503, so that the platform delivers
-     * it again; nothing was filed and the nonce was not recorded.
+     * The database could not be reached (or failed) while the callback was handled: 503, so that the platform delivers
+     * it again. The nonce was not recorded; a message filed before the failure is recognised as filed when it comes
+     * again.
      */
     @ExceptionHandler(DataAccessException.class)
     public ResponseEntity<String> databaseUnavailable(DataAccessException e) {
