@@ -144,7 +144,8 @@ final class DispatchBoard {
                             insert.setLong(3, message++);
                             insert.setString(4, Organisation.leader(g));
                             insert.setString(5, "组长" + g);
-                            insert.setTimestamp(6, Timestamp.valueOf(day.atTime(at).minusHours(8)));
+                            // as the bot keeps instants: Asia/Shanghai wall-clock time (StoredTime)
+                            insert.setTimestamp(6, Timestamp.valueOf(day.atTime(at)));
                             insert.setBoolean(7, late);
                             insert.setString(8, "{\"enterprisesChecked\":" + r.nextInt(13) + ",\"problemsFound\":"
                                     + r.nextInt(6) + ",\"assignedChecked\":" + r.nextInt(5) + ",\"problemsAssigned\":"

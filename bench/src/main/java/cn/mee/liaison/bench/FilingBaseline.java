@@ -66,7 +66,7 @@ final class FilingBaseline implements AutoCloseable {
     private void file(Connection c, Random random) throws SQLException {
         long n = sequence.incrementAndGet();
         int group = random.nextInt(groups);
-        Timestamp now = new Timestamp(System.currentTimeMillis());
+        Timestamp now = Timestamp.valueOf(java.time.LocalDateTime.now(ZoneId.of("Asia/Shanghai")));
         String text = "@联络机器人 " + Texts.dailyReport(random);
         String fields = "{\"inspected\":" + random.nextInt(13) + ",\"problems\":" + random.nextInt(6)
                 + ",\"checks\":" + random.nextInt(5) + ",\"assigned\":" + random.nextInt(4)

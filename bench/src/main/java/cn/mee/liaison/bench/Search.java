@@ -223,7 +223,8 @@ final class Search {
                             + "\",\"chattype\":\"group\",\"from\":{\"userid\":\"" + sender + "\"},\"msgtype\":\"text\","
                             + "\"text\":{\"content\":\"" + text + "\"}}");
                     Instant at = end.minusMillis((long) (r.nextDouble() * span));
-                    insert.setTimestamp(13, Timestamp.from(at));
+                    // as the bot keeps instants: Asia/Shanghai wall-clock time (StoredTime)
+                    insert.setTimestamp(13, Timestamp.valueOf(java.time.LocalDateTime.ofInstant(at, zone)));
                     if (withSearch) {
                         // the bot's own index text (as filing and the V20 back-fill write it)
                         insert.setString(14, SearchText.of(text, group[1], group[2], group[0], type, at));
