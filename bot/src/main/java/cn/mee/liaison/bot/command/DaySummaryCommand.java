@@ -12,6 +12,7 @@ import cn.mee.liaison.storage.outbox.OutboxMessage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
 
@@ -37,12 +38,9 @@ class DaySummaryCommand {
         LocalDate today = LocalDate.ofInstant(exchange.now(), zone);
         String body = exchange.meaning().command().map(CommandLine::body).orElse("");
         DispatchScope scope = DispatchScope.of(exchange.sender(), body, directory.snapshot(), today);
-        if (scope.unknown().isPresent()) {
-            return exchange.reply(replies.text("dispatch.scope.unknown", scope.unknown().get(),
-                    replies.exampleOf(Verb.DAY_SUMMARY)), true);
-        }
-        if (scope.day().isAfter(today)) {
-            return exchange.reply(replies.text("dispatch.future", DispatchTexts.day(scope.day())), true);
+        Optional<String> refusal = scope.refusal(replies, Verb.DAY_SUMMARY, today);
+        if (refusal.isPresent()) {
+            return exchange.reply(refusal.get(), true);
         }
         BoardDay day = board.on(scope.day()).filter(scope.rows());
         if (day.rows().isEmpty()) {

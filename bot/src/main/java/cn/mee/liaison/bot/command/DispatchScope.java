@@ -3,6 +3,7 @@ package cn.mee.liaison.bot.command;
 import cn.mee.liaison.bot.classify.ChineseDates;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
 import cn.mee.liaison.bot.dispatch.BoardRow;
+import cn.mee.liaison.bot.dispatch.DispatchTexts;
 import cn.mee.liaison.bot.inbound.ChatContext;
 import cn.mee.liaison.storage.directory.GroupKind;
 import cn.mee.liaison.storage.directory.OrgUnit;
@@ -49,6 +50,17 @@ record DispatchScope(LocalDate day, Predicate<BoardRow> rows, String name, Optio
         Predicate<BoardRow> rows = narrowing.isEmpty() ? allowed
                 : allowed.and(narrowing.stream().reduce(r -> false, Predicate::or));
         return new DispatchScope(day, rows, names.isEmpty() ? name : String.join("、", names), Optional.empty());
+    }
+
+    /** What to answer instead, when the body names nothing known or a day still to come. */
+    Optional<String> refusal(Replies replies, Verb verb, LocalDate today) {
+        if (unknown.isPresent()) {
+            return Optional.of(replies.text("dispatch.scope.unknown", unknown.get(), replies.exampleOf(verb)));
+        }
+        if (day.isAfter(today)) {
+            return Optional.of(replies.text("dispatch.future", DispatchTexts.day(day)));
+        }
+        return Optional.empty();
     }
 
     private static Predicate<BoardRow> allowed(ChatContext sender) {

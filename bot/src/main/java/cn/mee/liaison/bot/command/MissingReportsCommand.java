@@ -10,6 +10,7 @@ import cn.mee.liaison.storage.outbox.OutboxMessage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -40,12 +41,9 @@ class MissingReportsCommand {
         LocalDate today = LocalDate.ofInstant(exchange.now(), zone);
         String body = exchange.meaning().command().map(CommandLine::body).orElse("");
         DispatchScope scope = DispatchScope.of(exchange.sender(), body, directory.snapshot(), today);
-        if (scope.unknown().isPresent()) {
-            return exchange.reply(replies.text("dispatch.scope.unknown", scope.unknown().get(),
-                    replies.exampleOf(Verb.MISSING_REPORTS)), true);
-        }
-        if (scope.day().isAfter(today)) {
-            return exchange.reply(replies.text("dispatch.future", DispatchTexts.day(scope.day())), true);
+        Optional<String> refusal = scope.refusal(replies, Verb.MISSING_REPORTS, today);
+        if (refusal.isPresent()) {
+            return exchange.reply(refusal.get(), true);
         }
         BoardDay day = board.on(scope.day()).filter(scope.rows());
         String when = DispatchTexts.day(scope.day());

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.mee.liaison.bot.LiaisonBotApplication;
 import cn.mee.liaison.bot.directory.DirectoryImport;
+import cn.mee.liaison.bot.support.ExpectedReminders;
 import cn.mee.liaison.bot.support.TestOrganisation;
 import cn.mee.liaison.testsupport.MutableClock;
 import cn.mee.liaison.testsupport.TestDatabase;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,8 +31,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class DeadlineClusterTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final int[] LEAD_DAYS = {14, 7, 3, 1, 0};
     private static final int CUSTOM = 12;
 
     private final MutableClock clock = MutableClock.at(LocalDateTime.of(2026, 12, 16, 12, 0));
@@ -98,12 +96,12 @@ class DeadlineClusterTest {
             }
             clock.set(day.atTime(9, 0, 30));
             Instant now = clock.instant();
-            int remind = due.values().stream().mapToInt(d -> expectedReminders(d, known, now)).sum();
-            int escalate = (int) due.values().stream().filter(d -> !now.isBefore(at(d.plusDays(1)))).count();
+            int remind = due.values().stream().mapToInt(d -> ExpectedReminders.by(d, known, now)).sum();
+            int escalate = (int) due.values().stream().filter(d -> !now.isBefore(ExpectedReminders.at(d.plusDays(1)))).count();
             LocalDate today = day;
             await("the reminders of " + today).atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(200))
-                    .until(() -> claims(jdbc, due, "REMIND") == remind && claims(jdbc, due, "ESCALATE") == escalate);
+                    .until(() -> ExpectedReminders.claimed(jdbc, due, "REMIND") == remind && ExpectedReminders.claimed(jdbc, due, "ESCALATE") == escalate);
         }
 
         // each claimed reminder went out once to each recipient: one message per deadline and day, no copies
@@ -121,30 +119,5 @@ class DeadlineClusterTest {
         Integer escalations = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE target_id = ? "
                 + "AND content LIKE '【逾期未完成】%集群测试事项%'", Integer.class, org.bureauChat());
         assertThat(escalations).as("every overdue one escalated once").isEqualTo(CUSTOM);
-    }
-
-    /** The lead-time reminders at 09:00 known and due by now, and the daily ones once overdue. */
-    private static int expectedReminders(LocalDate due, Instant known, Instant now) {
-        int count = 0;
-        for (int lead : LEAD_DAYS) {
-            Instant at = at(due.minusDays(lead));
-            if (!at.isBefore(known) && !at.isAfter(now)) {
-                count++;
-            }
-        }
-        for (LocalDate day = due.plusDays(1); !at(day).isAfter(now); day = day.plusDays(1)) {
-            count++;
-        }
-        return count;
-    }
-
-    private static Instant at(LocalDate day) {
-        return day.atTime(9, 0).atZone(SHANGHAI).toInstant();
-    }
-
-    private static int claims(JdbcTemplate jdbc, Map<Long, LocalDate> due, String kind) {
-        String ids = due.keySet().stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
-        return jdbc.queryForObject("SELECT COUNT(*) FROM deadline_reminder WHERE kind = ? AND deadline_id IN (" + ids
-                + ")", Integer.class, kind);
     }
 }

@@ -14,6 +14,7 @@ import cn.mee.liaison.bot.directory.DirectoryImport;
 import cn.mee.liaison.bot.notice.NoticeRequest;
 import cn.mee.liaison.bot.notice.NoticeTargets;
 import cn.mee.liaison.bot.notice.Notices;
+import cn.mee.liaison.bot.support.ExpectedReminders;
 import cn.mee.liaison.bot.support.BotContexts;
 import cn.mee.liaison.bot.support.ProxiedDatabase;
 import cn.mee.liaison.bot.support.TestOrganisation;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,8 +49,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class InstanceCrashTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final int[] LEAD_DAYS = {14, 7, 3, 1, 0};
     private static final int CUSTOM = 8;
     private static final int CHATS = 60;
     private static final int SENDERS = 8;
@@ -138,12 +136,12 @@ class InstanceCrashTest {
             awaitNoSendInFlight(jdbc, inFlight);
             clock.set(day.atTime(9, 0, 30));
             Instant now = clock.instant();
-            int remind = due.values().stream().mapToInt(d -> expectedReminders(d, known, now)).sum();
-            int escalate = (int) due.values().stream().filter(d -> !now.isBefore(at(d.plusDays(1)))).count();
+            int remind = due.values().stream().mapToInt(d -> ExpectedReminders.by(d, known, now)).sum();
+            int escalate = (int) due.values().stream().filter(d -> !now.isBefore(ExpectedReminders.at(d.plusDays(1)))).count();
             try {
                 await("the reminders of " + day).atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> claims(jdbc, due, "REMIND") == remind
-                                && claims(jdbc, due, "ESCALATE") == escalate);
+                        .until(() -> ExpectedReminders.claimed(jdbc, due, "REMIND") == remind
+                                && ExpectedReminders.claimed(jdbc, due, "ESCALATE") == escalate);
             } catch (AssertionError | RuntimeException e) {
                 for (String q : List.of("SELECT * FROM information_schema.PROCESSLIST",
                         "SELECT * FROM information_schema.INNODB_TRX", "SELECT * FROM QRTZ_SCHEDULER_STATE",
@@ -209,7 +207,7 @@ class InstanceCrashTest {
                         + "(%d reminder messages, "
                         + "duplicates 0); notice to %d chats: %d rows claimed when A crashed, reached once %d, twice "
                         + "%d, never %d%n",
-                database.isMysql() ? "MariaDB" : "H2 over TCP", claims(jdbc, due, "REMIND") + claims(jdbc, due,
+                database.isMysql() ? "MariaDB" : "H2 over TCP", ExpectedReminders.claimed(jdbc, due, "REMIND") + ExpectedReminders.claimed(jdbc, due,
                         "ESCALATE"), reminders, CHATS, inFlight.size(), CHATS - twice.size(), twice.size(),
                 CHATS - reached.size()));
     }
@@ -252,30 +250,5 @@ class InstanceCrashTest {
 
     private String chat(int i) {
         return "crash-" + i + "-" + tag;
-    }
-
-    /** The lead-time reminders at 09:00 known and due by now, and the daily ones once overdue. */
-    private static int expectedReminders(LocalDate due, Instant known, Instant now) {
-        int count = 0;
-        for (int lead : LEAD_DAYS) {
-            Instant at = at(due.minusDays(lead));
-            if (!at.isBefore(known) && !at.isAfter(now)) {
-                count++;
-            }
-        }
-        for (LocalDate day = due.plusDays(1); !at(day).isAfter(now); day = day.plusDays(1)) {
-            count++;
-        }
-        return count;
-    }
-
-    private static Instant at(LocalDate day) {
-        return day.atTime(9, 0).atZone(SHANGHAI).toInstant();
-    }
-
-    private static int claims(JdbcTemplate jdbc, Map<Long, LocalDate> due, String kind) {
-        String ids = due.keySet().stream().map(String::valueOf).reduce((x, y) -> x + "," + y).orElseThrow();
-        return jdbc.queryForObject("SELECT COUNT(*) FROM deadline_reminder WHERE kind = ? AND deadline_id IN (" + ids
-                + ")", Integer.class, kind);
     }
 }
