@@ -43,10 +43,7 @@ public class DirectoryCache {
         if (fresh(now)) {
             return snapshot;
         }
-        long revision = store.currentRevision();
-        if (revision != snapshot.revision()) {
-            snapshot = store.load(revision);
-        }
+        store.loadIfChanged(snapshot.revision()).ifPresent(loaded -> snapshot = loaded);
         checkedAt = now;
         return snapshot;
     }
