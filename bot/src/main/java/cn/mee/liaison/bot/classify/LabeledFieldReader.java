@@ -64,7 +64,8 @@ final class LabeledFieldReader {
     /** A text label this long ({@code 明日计划}, {@code 下一步工作}) is a label wherever it stands. */
     private static final int UNMISTAKABLE_LABEL = 4;
 
-    private static final Map<String, Pattern> ALIAS_PATTERNS = new ConcurrentHashMap<>();
+    /** Each field's aliases, compiled once (a plan's fields are read for every daily report). */
+    private static final Map<FieldSpec, List<CompiledAlias>> ALIASES = new ConcurrentHashMap<>();
 
     private final TextLabels textLabels;
 
@@ -101,6 +102,44 @@ final class LabeledFieldReader {
                 start = end + 1;
             }
             return lines;
+        }
+    }
+
+    /**
+     * An alias ready to be looked for: its pattern, and the literal pieces without case that any match contains —
+     * a text lacking one of them is not searched with the pattern at all.
+     */
+    private record CompiledAlias(String alias, Pattern pattern, List<String> literals) {
+
+        static CompiledAlias of(String alias) {
+            String[] pieces = withoutClauseStart(alias).split(FieldSpec.GAP, -1);
+            StringBuilder regex = new StringBuilder();
+            List<String> literals = new ArrayList<>();
+            for (int i = 0; i < pieces.length; i++) {
+                if (i > 0) {
+                    regex.append('(').append(GAP).append(')');
+                }
+                regex.append(Pattern.quote(pieces[i]));
+                if (!pieces[i].isEmpty() && pieces[i].chars().allMatch(CompiledAlias::caseless)) {
+                    literals.add(pieces[i]);
+                }
+            }
+            return new CompiledAlias(alias, Pattern.compile(regex.toString(),
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), List.copyOf(literals));
+        }
+
+        /** A character that a case-insensitive match can only meet as itself: Han characters, ASCII non-letters. */
+        private static boolean caseless(int c) {
+            return Character.isIdeographic(c) || (c < 128 && !Character.isLetter(c));
+        }
+
+        boolean mayOccurIn(String masked) {
+            for (String literal : literals) {
+                if (masked.indexOf(literal) < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -152,8 +191,12 @@ final class LabeledFieldReader {
         List<Anchor> all = new ArrayList<>();
         for (int order = 0; order < specs.size(); order++) {
             FieldSpec spec = specs.get(order);
-            for (String alias : spec.allAliases()) {
-                Matcher matcher = aliasPattern(alias).matcher(masked);
+            for (CompiledAlias compiled : ALIASES.computeIfAbsent(spec, LabeledFieldReader::compile)) {
+                if (!compiled.mayOccurIn(masked)) {
+                    continue;
+                }
+                String alias = compiled.alias();
+                Matcher matcher = compiled.pattern().matcher(masked);
                 while (matcher.find()) {
                     if (matcher.end() == matcher.start()) {
                         continue;
@@ -183,20 +226,8 @@ final class LabeledFieldReader {
         return kept;
     }
 
-    private static Pattern aliasPattern(String alias) {
-        return ALIAS_PATTERNS.computeIfAbsent(alias, LabeledFieldReader::compileAlias);
-    }
-
-    private static Pattern compileAlias(String alias) {
-        String[] pieces = withoutClauseStart(alias).split(FieldSpec.GAP, -1);
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < pieces.length; i++) {
-            if (i > 0) {
-                regex.append('(').append(GAP).append(')');
-            }
-            regex.append(Pattern.quote(pieces[i]));
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static List<CompiledAlias> compile(FieldSpec spec) {
+        return spec.allAliases().stream().map(CompiledAlias::of).toList();
     }
 
     private static String withoutClauseStart(String alias) {

@@ -54,17 +54,17 @@ public class DailyReports {
      */
     public boolean takesFreeText(WorkGroup group, String text, boolean classifiedAsReport, Instant at) {
         LocalDate day = LocalDate.ofInstant(at, clock.getZone());
-        if (!roster.reportsOn(group, day)) {
+        DispatchPlan plan = roster.planOf(group);
+        if (!roster.reportsOn(group, day, plan)) {
             return false;
         }
-        DispatchPlan plan = roster.planOf(group);
         if (at.isBefore(instant(day, plan.promptAt()))) {
             return false;
         }
         if (classifiedAsReport) {
             return true;
         }
-        boolean reported = mapper.currentOn(day).stream().anyMatch(r -> r.workGroupId() == group.id());
+        boolean reported = mapper.historyOf(day, group.id()).stream().anyMatch(DailyReportRow::current);
         return !reported && parsers.parseWith(RecordType.DAILY_REPORT, plan.fields(), text, day).fields().size() >= 2;
     }
 
@@ -90,12 +90,15 @@ public class DailyReports {
         boolean late = earlier.map(DailyReportRow::late)
                 .orElse(submission.at().isAfter(instant(day, plan.closeAt())));
 
-        mapper.retire(day, group.id());
+        if (earlier.isPresent()) {
+            mapper.retire(day, group.id());
+        }
         mapper.insertCurrent(new DailyReportRow(null, day, group.id(), submission.messageId(),
                 submission.reporterId(), submission.reporterName(), submission.at(), late, fields,
                 missing.stream().map(FieldSpec::code).collect(Collectors.joining(",")), true));
         messages.reclassify(submission.messageId(), RecordType.DAILY_REPORT, parsed.fields());
-        return new ReportReceipt(day, plan, fields, missing, roster.reportsOn(group, day), earlier.isPresent(), late);
+        return new ReportReceipt(day, plan, fields, missing, roster.reportsOn(group, day, plan), earlier.isPresent(),
+                late);
     }
 
     /** The group's reports of the day, the current one first. */

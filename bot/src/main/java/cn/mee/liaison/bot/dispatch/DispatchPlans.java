@@ -39,6 +39,11 @@ public class DispatchPlans {
     private final ObjectMapper json;
     private final AuditTrail audit;
     private final Clock clock;
+    /** The plans as last read, with the rows they were read from: parsed again only when the rows changed. */
+    private volatile ReadPlans read = new ReadPlans(null, List.of());
+
+    private record ReadPlans(List<DispatchPlanRow> rows, List<DispatchPlan> plans) {
+    }
 
     DispatchPlans(DispatchMapper mapper, ObjectMapper json, AuditTrail audit, Clock clock) {
         this.mapper = mapper;
@@ -49,12 +54,19 @@ public class DispatchPlans {
 
     /** Every plan, the default first (the built-in one unless it was edited). */
     public List<DispatchPlan> all() {
-        List<DispatchPlan> plans = new ArrayList<>(mapper.findPlans().stream().map(this::plan).toList());
+        List<DispatchPlanRow> rows = mapper.findPlans();
+        ReadPlans last = read;
+        if (rows.equals(last.rows())) {
+            return last.plans();
+        }
+        List<DispatchPlan> plans = new ArrayList<>(rows.stream().map(this::plan).toList());
         if (plans.stream().noneMatch(p -> p.key().equals(DispatchPlan.DEFAULT_KEY))) {
             plans.add(DispatchPlan.defaults());
         }
         plans.sort(Comparator.comparing(DispatchPlan::specificity).thenComparing(DispatchPlan::key));
-        return plans;
+        List<DispatchPlan> parsed = List.copyOf(plans);
+        read = new ReadPlans(rows, parsed);
+        return parsed;
     }
 
     /** The most specific plan for a group. */

@@ -84,9 +84,14 @@ public class DispatchRoster {
 
     /** Whether the group reports on the day. */
     public boolean reportsOn(WorkGroup group, LocalDate day) {
+        return reportsOn(group, day, planOf(group));
+    }
+
+    /** Whether the group reports on the day, its plan already read. */
+    public boolean reportsOn(WorkGroup group, LocalDate day, DispatchPlan plan) {
         boolean inRound = directory.snapshot().round(group.roundId()).map((CampaignRound r) -> r.covers(day))
                 .orElse(false);
-        return inRound && planOf(group).dispatchDay(day, calendar, season);
+        return inRound && plan.dispatchDay(day, calendar, season);
     }
 
     /** What kind of day it is, for the texts: 工作日, 调休上班, or the holiday's name. */

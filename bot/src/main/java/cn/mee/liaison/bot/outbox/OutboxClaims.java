@@ -78,14 +78,19 @@ public class OutboxClaims {
         }
         Instant now = clock.instant();
         return transactions.execute(status -> {
-            List<OutboxMessage> taken = new java.util.ArrayList<>();
-            for (OutboxMessage row : claimIn(() -> mapper.lockDueAmong(ids, now), now)) {
-                if (mine.test(row)) {
-                    record(row, Delivery.sent());
-                    taken.add(row);
-                } else {
-                    giveBack(row, othersReason);
-                }
+            // locked with their contents (one statement), and those taken marked sent (one more): a passive reply
+            // is on the path of every callback
+            List<OutboxMessage> due = mapper.lockDueRowsAmong(ids, now);
+            List<OutboxMessage> taken = due.stream().filter(mine).toList();
+            if (!taken.isEmpty()) {
+                mapper.markTakenSent(taken.stream().map(OutboxMessage::id).toList(), holder, now);
+                taken.forEach(row -> meters.counter("liaison.outbox.deliveries", "channel", row.channel().name(),
+                        "outcome", "sent").increment());
+            }
+            List<Long> others = due.stream().filter(mine.negate()).map(OutboxMessage::id).toList();
+            if (!others.isEmpty()) {
+                mapper.claim(others, holder, now.plus(properties.claimLease()));
+                mapper.findByIds(others).forEach(row -> giveBack(row, othersReason));
             }
             return taken;
         });

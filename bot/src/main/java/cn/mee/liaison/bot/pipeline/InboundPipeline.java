@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -119,15 +118,13 @@ public class InboundPipeline {
 
     private Filing insert(InboundMessage message, FiledMessage row, ChatContext context, Interpretation meaning,
                           Instant now) {
-        Optional<FiledMessage> earlier = messages.findByExternalId(row.channel(), row.externalId());
-        if (earlier.isPresent()) {
-            return new Filing(message, earlier.get(), true, context, meaning);
-        }
         FiledMessage filed;
         try {
+            // inserted straight away: a message is new far more often than it is delivered again
             filed = row.withId(messages.insert(row, false));
-        } catch (DuplicateKeyException raced) {
-            // the same message arrived twice at once; the other delivery filed it
+        } catch (DuplicateKeyException again) {
+            // filed before, or the same message is being filed by another delivery at this moment: the insert waited
+            // for that one to commit, and READ COMMITTED reads its row
             return new Filing(message, messages.findByExternalId(row.channel(), row.externalId()).orElseThrow(),
                     true, context, meaning);
         }
