@@ -3,6 +3,8 @@ package cn.mee.liaison.bot.directory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -11,6 +13,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The current {@link DirectorySnapshot} of this instance. It asks the database for the directory's revision at most
  * once per refresh interval and reloads when another instance (or this one) changed the directory.
+ *
+ * <p>One thread checks at a time. While it does, the others go on with the snapshot they have (a little older than
+ * the interval at most) instead of queueing behind it — unless this instance changed the directory itself: then
+ * every caller waits for the new one.
  */
 @Component
 public class DirectoryCache {
@@ -18,6 +24,9 @@ public class DirectoryCache {
     private final DirectoryStore store;
     private final Clock clock;
     private final Duration refreshInterval;
+    private final ReentrantLock checking = new ReentrantLock();
+    /** Counts this instance's changes: a check that began before one does not count as fresh. */
+    private final AtomicLong changes = new AtomicLong();
     private volatile DirectorySnapshot snapshot = DirectorySnapshot.empty();
     /** When the revision was last checked; null: check on next use. */
     private volatile Instant checkedAt;
@@ -31,21 +40,32 @@ public class DirectoryCache {
 
     public DirectorySnapshot snapshot() {
         Instant now = clock.instant();
-        return fresh(now) ? snapshot : refresh(now);
-    }
-
-    private boolean fresh(Instant now) {
         Instant checked = checkedAt;
-        return checked != null && !now.isBefore(checked) && now.isBefore(checked.plus(refreshInterval));
-    }
-
-    private synchronized DirectorySnapshot refresh(Instant now) {
-        if (fresh(now)) {
+        if (fresh(checked, now)) {
             return snapshot;
         }
-        store.loadIfChanged(snapshot.revision()).ifPresent(loaded -> snapshot = loaded);
-        checkedAt = now;
-        return snapshot;
+        if (checked == null) {
+            checking.lock();
+        } else if (!checking.tryLock()) {
+            return snapshot;
+        }
+        try {
+            if (fresh(checkedAt, now)) {
+                return snapshot;
+            }
+            long changesBefore = changes.get();
+            store.loadIfChanged(snapshot.revision()).ifPresent(loaded -> snapshot = loaded);
+            if (changes.get() == changesBefore) {
+                checkedAt = now;
+            }
+            return snapshot;
+        } finally {
+            checking.unlock();
+        }
+    }
+
+    private boolean fresh(Instant checked, Instant now) {
+        return checked != null && !now.isBefore(checked) && now.isBefore(checked.plus(refreshInterval));
     }
 
     /** Forces a check on next use: at once, or after the current transaction commits. */
@@ -54,11 +74,16 @@ public class DirectoryCache {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    checkedAt = null;
+                    changed();
                 }
             });
         } else {
-            checkedAt = null;
+            changed();
         }
+    }
+
+    private void changed() {
+        changes.incrementAndGet();
+        checkedAt = null;
     }
 }
