@@ -3,6 +3,7 @@ package cn.mee.liaison.storage.deadline;
 import cn.mee.liaison.storage.support.GeneratedId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
@@ -27,6 +28,12 @@ public interface DeadlineMapper {
     /** The row, locked until the transaction ends: whoever holds it decides the deadline's reminders. */
     Optional<DeadlineRow> lockById(@Param("id") long id);
 
+    /**
+     * The rows (those that exist), locked until the transaction ends, in id order: whoever holds a deadline's row
+     * decides its reminders. Ids not empty.
+     */
+    List<DeadlineRow> lockByIds(@Param("ids") Collection<Long> ids);
+
     Optional<DeadlineRow> findByKey(@Param("key") String key);
 
     List<DeadlineRow> findByKeys(@Param("keys") List<String> keys);
@@ -50,7 +57,13 @@ public interface DeadlineMapper {
     void claimReminder(@Param("deadlineId") long deadlineId, @Param("remindAt") Instant remindAt,
                        @Param("kind") String kind, @Param("sentAt") Instant sentAt);
 
+    /** Claims reminders (not empty) with one statement; fails with a duplicate key when one was sent already. */
+    void claimReminders(@Param("claims") List<SentReminder> claims);
+
     List<Instant> remindersSent(@Param("deadlineId") long deadlineId, @Param("kind") String kind);
+
+    /** The reminders and escalations of the deadlines (ids not empty) scheduled at or after an instant. */
+    List<SentReminder> remindersAmong(@Param("ids") Collection<Long> deadlineIds, @Param("since") Instant since);
 
     /** Every reminder and escalation of a deadline, in the order they were scheduled. */
     List<SentReminder> remindersOf(@Param("deadlineId") long deadlineId);

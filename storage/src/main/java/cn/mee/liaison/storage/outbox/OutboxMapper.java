@@ -21,6 +21,9 @@ public interface OutboxMapper {
         return key.value();
     }
 
+    /** Adds rows (not empty) with one statement, when their ids are not needed. */
+    void insertAll(@Param("rows") List<OutboxMessage> messages);
+
     /**
      * Locks up to {@code limit} due rows (pending and due, or claimed by a worker whose lease ran out), skipping rows
      * other transactions hold. Call inside a transaction, then {@link #claim}.
