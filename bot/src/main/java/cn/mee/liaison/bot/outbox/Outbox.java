@@ -2,6 +2,7 @@ package cn.mee.liaison.bot.outbox;
 
 import cn.mee.liaison.storage.outbox.OutboxMapper;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
+import cn.mee.liaison.storage.support.MapperBatches;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -14,15 +15,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class Outbox {
 
-    /** Rows added by one statement of {@link #enqueueAll}, at most. */
-    static final int ROWS_PER_STATEMENT = 500;
-    /** The text one statement of {@link #enqueueAll} carries, at most (UTF-8, counted generously), about 1 MiB. */
-    static final long BYTES_PER_STATEMENT = 1 << 20;
-
     private final OutboxMapper mapper;
+    private final MapperBatches batches;
 
-    Outbox(OutboxMapper mapper) {
+    Outbox(OutboxMapper mapper, MapperBatches batches) {
         this.mapper = mapper;
+        this.batches = batches;
     }
 
     /** @return the ids of the new rows, in order */
@@ -36,20 +34,13 @@ public class Outbox {
     }
 
     /**
-     * Adds many messages with a few multi-row statements, in order, when the caller does not need the rows' ids
-     * (many reminders at once).
+     * Adds many messages as one JDBC batch (multi-row INSERTs on MySQL/MariaDB), in order, when the caller does not
+     * need the rows' ids (many reminders at once). Only inside a transaction.
      */
     public void enqueueAll(List<OutboxMessage> messages) {
         List<OutboxMessage> rows = rows(messages);
-        int from = 0;
-        long bytes = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            bytes += 3L * rows.get(i).content().length();
-            if (i + 1 - from >= ROWS_PER_STATEMENT || bytes >= BYTES_PER_STATEMENT || i + 1 == rows.size()) {
-                mapper.insertAll(rows.subList(from, i + 1));
-                from = i + 1;
-                bytes = 0;
-            }
+        if (!rows.isEmpty()) {
+            batches.run(OutboxMapper.class, batch -> rows.forEach(batch::insertWithoutId));
         }
     }
 

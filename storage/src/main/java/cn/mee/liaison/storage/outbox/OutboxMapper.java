@@ -21,8 +21,8 @@ public interface OutboxMapper {
         return key.value();
     }
 
-    /** Adds rows (not empty) with one statement, when their ids are not needed. */
-    void insertAll(@Param("rows") List<OutboxMessage> messages);
+    /** Adds a row whose id is not needed: many of them as one JDBC batch ({@code MapperBatches}). */
+    void insertWithoutId(@Param("row") OutboxMessage message);
 
     /**
      * Locks up to {@code limit} due rows (pending and due, or claimed by a worker whose lease ran out), skipping rows
