@@ -25,8 +25,8 @@ import org.HdrHistogram.Histogram;
  * 7 or 14 days, so that each has a reminder (its lead time) at the same instant T today — the default reminder time
  * set through the API to a minute about two minutes ahead. Then how long after T each reminder was claimed
  * ({@code deadline_reminder.sent_at}, in the transaction that puts it in the outbox). Target: every reminder within 2 s
- * of its time. The bot runs with its shipped tick ({@code liaison.deadlines.tick-cron}, every minute at second 30)
- * unless {@code --cron="0 * * * * ?"} is given.
+ * of its time. The bot runs with its shipped tick ({@code liaison.deadlines.tick-cron}: every minute at second 0,
+ * at second 30 before issue 7) unless {@code --cron="30 * * * * ?"} or another is given.
  *
  * <p>Options: {@code --deadlines=10000 --cron=… --wait-seconds=240}.
  */

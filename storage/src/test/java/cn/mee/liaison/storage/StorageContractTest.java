@@ -38,6 +38,7 @@ import cn.mee.liaison.storage.outbox.OutboxMessage;
 import cn.mee.liaison.storage.outbox.OutboxStatus;
 import cn.mee.liaison.storage.outbox.Purpose;
 import cn.mee.liaison.storage.outbox.TargetType;
+import cn.mee.liaison.storage.support.MapperBatches;
 import cn.mee.liaison.storage.user.ConsoleRole;
 import cn.mee.liaison.storage.user.ConsoleUser;
 import cn.mee.liaison.storage.user.ConsoleUserMapper;
@@ -100,6 +101,8 @@ abstract class StorageContractTest {
     DispatchMapper dispatch;
     @Autowired
     DeadlineMapper deadlines;
+    @Autowired
+    MapperBatches batches;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -389,6 +392,33 @@ abstract class StorageContractTest {
         assertThat(outbox.markFailed(a, "w", "late")).isFalse();
     }
 
+    @Test
+    void manyRowsAreAddedAsOneBatchInTheTransactionInOrder() {
+        String target = "chat-" + tag;
+        batches.run(OutboxMapper.class, batch -> List.of(pending("丙", NOW), pending("丁", NOW).withContent("丁", "u1,u2"))
+                .forEach(batch::insertWithoutId));
+        List<OutboxMessage> added = outbox.findByIds(outbox.lockDue(NOW, 1000)).stream()
+                .filter(m -> m.targetId().equals(target)).toList();
+        assertThat(added).extracting(OutboxMessage::content, OutboxMessage::mentions, OutboxMessage::status)
+                .containsExactly(tuple("丙", null, OutboxStatus.PENDING), tuple("丁", "u1,u2", OutboxStatus.PENDING));
+        assertThat(added.get(0).id()).isLessThan(added.get(1).id());
+    }
+
+    @Test
+    void aBatchReportsAConflictAsSpringDoes() {
+        assertThatThrownBy(() -> batches.run(CallbackNonceMapper.class, batch -> {
+            batch.record("ROBOT", "batch-" + tag, 1409659589L, NOW);
+            batch.record("ROBOT", "batch-" + tag, 1409659589L, NOW);
+        })).isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aBatchOnlyJoinsATransaction() {
+        assertThatThrownBy(() -> batches.run(OutboxMapper.class, batch -> batch.insertWithoutId(pending("戊", NOW))))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     // --- WeCom: shared tokens, nonces, attachments ------------------------------------------------------------
 
     @Test
@@ -569,7 +599,8 @@ abstract class StorageContractTest {
                 .containsExactly(stored.id());
         assertThat(deadlines.findDueBetween(LocalDate.of(2099, 12, 31), LocalDate.of(2099, 12, 31)))
                 .extracting(DeadlineRow::key).contains(key);
-        assertThat(deadlines.lockById(stored.id())).hasValueSatisfying(r -> assertThat(r.createdAt()).isEqualTo(NOW));
+        assertThat(deadlines.lockByIds(List.of(stored.id(), -1L))).singleElement()
+                .satisfies(r -> assertThat(r.createdAt()).isEqualTo(NOW));
 
         deadlines.snooze(stored.id(), NOW.plusSeconds(3600));
         assertThat(deadlines.findById(stored.id()).orElseThrow().snoozedUntil()).isEqualTo(NOW.plusSeconds(3600));
@@ -587,18 +618,27 @@ abstract class StorageContractTest {
         long id = deadlines.insert(new DeadlineRow(null, "CUSTOM|" + tag, "CUSTOM", "自定义" + tag,
                 LocalDate.of(2099, 1, 10), null, null, null, "OPEN", null, null, null, null, "admin", NOW));
         Instant at = Instant.parse("2099-01-03T01:00:00Z");
-        deadlines.claimReminder(id, at, "REMIND", NOW);
-        deadlines.claimReminder(id, at, "ESCALATE", NOW);
-        assertThatThrownBy(() -> deadlines.claimReminder(id, at, "REMIND", NOW.plusSeconds(1)))
+        batches.run(DeadlineMapper.class, batch -> {
+            batch.claimReminder(new SentReminder(id, at, "REMIND", NOW));
+            batch.claimReminder(new SentReminder(id, at, "ESCALATE", NOW));
+        });
+        assertThatThrownBy(() -> deadlines.claimReminder(new SentReminder(id, at, "REMIND", NOW.plusSeconds(1))))
                 .isInstanceOf(DuplicateKeyException.class);
         assertThat(deadlines.remindersSent(id, "REMIND")).containsExactly(at);
 
         Instant later = Instant.parse("2099-01-09T01:00:00Z");
-        deadlines.claimReminder(id, later, "REMIND", NOW.plusSeconds(600));
+        deadlines.claimReminder(new SentReminder(id, later, "REMIND", NOW.plusSeconds(600)));
         assertThat(deadlines.remindersOf(id)).containsExactly(new SentReminder(id, at, "ESCALATE", NOW),
                 new SentReminder(id, at, "REMIND", NOW), new SentReminder(id, later, "REMIND", NOW.plusSeconds(600)));
         long silent = deadlines.insert(new DeadlineRow(null, "CUSTOM|silent-" + tag, "CUSTOM", "无提醒" + tag,
                 LocalDate.of(2099, 1, 10), null, null, null, "OPEN", null, null, null, null, "admin", NOW));
+        assertThat(deadlines.remindersAmong(List.of(id, silent), later))
+                .as("the claims of many deadlines at once, from an instant on")
+                .containsExactly(new SentReminder(id, later, "REMIND", NOW.plusSeconds(600)));
+        assertThat(deadlines.remindersOfDueBetween(LocalDate.of(2099, 1, 10), LocalDate.of(2099, 1, 10), later))
+                .as("the claims of every deadline due in a range, from an instant on")
+                .containsExactly(new SentReminder(id, later, "REMIND", NOW.plusSeconds(600)));
+        assertThat(deadlines.remindersOfDueBetween(LocalDate.of(2099, 1, 11), LocalDate.of(2099, 2, 1), at)).isEmpty();
         assertThat(deadlines.lastReminders(List.of(id, silent)))
                 .as("the latest sent of each deadline reminded, none for one never reminded")
                 .containsExactly(new LastReminder(id, NOW.plusSeconds(600)));

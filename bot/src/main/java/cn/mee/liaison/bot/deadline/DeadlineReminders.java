@@ -1,29 +1,18 @@
 package cn.mee.liaison.bot.deadline;
 
-import cn.mee.liaison.bot.directory.DirectoryCache;
-import cn.mee.liaison.bot.directory.DirectorySnapshot;
-import cn.mee.liaison.bot.outbox.Outbox;
 import cn.mee.liaison.scheduler.deadline.ReminderSchedule;
 import cn.mee.liaison.scheduler.deadline.ReminderTimes;
-import cn.mee.liaison.storage.deadline.DeadlineMapper;
-import cn.mee.liaison.storage.deadline.DeadlineRow;
-import cn.mee.liaison.storage.outbox.MessageFormat;
-import cn.mee.liaison.storage.outbox.OutboxMessage;
-import cn.mee.liaison.storage.outbox.Purpose;
+import cn.mee.liaison.storage.deadline.SentReminder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import cn.mee.liaison.storage.support.ContendedTransactions;
 
 /**
  * Sends the reminders of the open deadlines as they fall due (lead days before, the due day, daily once overdue),
@@ -37,34 +26,37 @@ import cn.mee.liaison.storage.support.ContendedTransactions;
  * first computed) are not sent. Overdue reminders stop
  * {@code liaison.deadlines.overdue-reminder-days} (30) days after the due date; the deadline stays overdue in the
  * lists.
+ *
+ * <p>Many reminders at one instant (every deadline reminded at 09:00) are claimed together: the claims made so far of
+ * every candidate are read at once, and only the deadlines with an instant unclaimed are locked and claimed, in
+ * batches of {@code liaison.deadlines.reminder-batch-size} (300) deadlines per transaction ({@link ReminderClaims}).
  */
 @Service
 public class DeadlineReminders {
 
     static final String REMIND = "REMIND";
     static final String ESCALATE = "ESCALATE";
-    private static final Logger log = LoggerFactory.getLogger(DeadlineReminders.class);
 
     private final DeadlineCalendar calendar;
-    private final DeadlineMapper mapper;
     private final ReminderPlans plans;
-    private final DirectoryCache directory;
-    private final Outbox outbox;
-    private final ContendedTransactions claims;
+    private final ReminderClaims claims;
     private final Clock clock;
     private final int overdueDays;
+    private final int batchSize;
 
-    DeadlineReminders(DeadlineCalendar calendar, DeadlineMapper mapper, ReminderPlans plans,
-                      DirectoryCache directory, Outbox outbox, ContendedTransactions claims, Clock clock,
-                      @Value("${liaison.deadlines.overdue-reminder-days:30}") int overdueDays) {
+    DeadlineReminders(DeadlineCalendar calendar, ReminderPlans plans, ReminderClaims claims, Clock clock,
+                      @Value("${liaison.deadlines.overdue-reminder-days:30}") int overdueDays,
+                      @Value("${liaison.deadlines.reminder-batch-size:300}") int batchSize) {
+        if (batchSize < 1 || batchSize > ReminderClaims.MAX_BATCH) {
+            throw new IllegalArgumentException("liaison.deadlines.reminder-batch-size must be 1 to "
+                    + ReminderClaims.MAX_BATCH + ", not " + batchSize);
+        }
         this.calendar = calendar;
-        this.mapper = mapper;
         this.plans = plans;
-        this.directory = directory;
-        this.outbox = outbox;
         this.claims = claims;
         this.clock = clock;
         this.overdueDays = overdueDays;
+        this.batchSize = batchSize;
     }
 
     /** @return how many reminders and escalations went out */
@@ -73,61 +65,50 @@ public class DeadlineReminders {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         Map<String, ReminderTimes> settings = plans.all();
         int lead = ReminderPlans.furthestLead(settings);
-        Duration lookBack = Duration.ofDays(lead + overdueDays + 2L);
-        int sent = 0;
+        Instant since = now.minus(Duration.ofDays(lead + overdueDays + 2L));
+        List<DueReminders> due = new ArrayList<>();
         // one day beyond the furthest lead, so that a deadline is known before its first reminder falls due
-        for (Deadline deadline : calendar.between(today.minusDays(overdueDays), today.plusDays(lead + 1L))) {
-            Instant snoozed = deadline.row().snoozedUntil();
-            if (deadline.status() == DeadlineStatus.DONE || (snoozed != null && snoozed.isAfter(now))) {
-                continue;
+        LocalDate from = today.minusDays(overdueDays);
+        LocalDate to = today.plusDays(lead + 1L);
+        List<Deadline> candidates = calendar.between(from, to);
+        for (Deadline deadline : candidates) {
+            DueReminders owed = owed(deadline, plans.scheduleFor(deadline.row(), settings), today, since, now);
+            if (!owed.isEmpty()) {
+                due.add(owed);
             }
-            ReminderSchedule schedule = plans.scheduleFor(deadline.row(), settings);
-            Instant known = deadline.row().createdAt();
-            List<Instant> due = schedule.due(deadline.dueDate(), now.minus(lookBack), now.plusMillis(1)).stream()
-                    .filter(at -> known == null || !at.isBefore(known)).toList();
-            if (!due.isEmpty() && send(deadline, REMIND, due, today, now)) {
-                sent++;
-            }
-            Instant overdue = schedule.at(deadline.dueDate().plusDays(1));
-            if (today.isAfter(deadline.dueDate()) && !overdue.isAfter(now)
-                    && (known == null || !overdue.isBefore(known))
-                    && send(deadline, ESCALATE, List.of(overdue), today, now)) {
-                sent++;
-            }
+        }
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<Long, List<SentReminder>> claimed = claims.claimed(from, to, since);
+        List<DueReminders> unclaimed = due.stream()
+                .map(d -> d.unclaimed(claimed.getOrDefault(d.id(), List.of())))
+                .filter(d -> !d.isEmpty())
+                .sorted(Comparator.comparingLong(DueReminders::id))
+                .toList();
+        int sent = 0;
+        for (int i = 0; i < unclaimed.size(); i += batchSize) {
+            sent += claims.claim(unclaimed.subList(i, Math.min(unclaimed.size(), i + batchSize)), since, today, now);
         }
         return sent;
     }
 
     /**
-     * Claims the reminder instants not claimed before and, if there were any, puts one message per recipient in the
-     * outbox: reminders missed while the bot was down (or put off) are each claimed once and folded into one message.
+     * The reminder instants of an open deadline in {@code [since, now]} and its escalation once overdue, none of them
+     * before the deadline was known; nothing for one done or put off.
      */
-    private boolean send(Deadline deadline, String kind, List<Instant> due, LocalDate today, Instant now) {
-        DirectorySnapshot snapshot = directory.snapshot();
-        boolean escalation = ESCALATE.equals(kind);
-        List<DeadlineRecipients.Target> targets = escalation ? DeadlineRecipients.bureau(snapshot)
-                : DeadlineRecipients.of(deadline, snapshot, today);
-        String text = escalation ? DeadlineTexts.escalation(deadline) : DeadlineTexts.reminder(deadline, today);
-        List<OutboxMessage> said = new ArrayList<>();
-        for (DeadlineRecipients.Target target : targets) {
-            said.add(OutboxMessage.pending(target.channel(), target.type(), target.id(), MessageFormat.TEXT, text,
-                    target.mentions(), Purpose.REMINDER, null, now));
+    private static DueReminders owed(Deadline deadline, ReminderSchedule schedule, LocalDate today, Instant since,
+                                     Instant now) {
+        Instant snoozed = deadline.row().snoozedUntil();
+        if (deadline.status() == DeadlineStatus.DONE || (snoozed != null && snoozed.isAfter(now))) {
+            return new DueReminders(deadline, List.of(), null);
         }
-        return Boolean.TRUE.equals(claims.execute(status -> {
-            DeadlineRow row = mapper.lockById(deadline.id()).orElse(null);
-            if (row == null || row.done() || (row.snoozedUntil() != null && row.snoozedUntil().isAfter(now))) {
-                return false; // done or put off meanwhile: no reminder
-            }
-            Set<Instant> claimed = new HashSet<>(mapper.remindersSent(deadline.id(), kind));
-            List<Instant> fresh = due.stream().filter(at -> !claimed.contains(at)).toList();
-            if (fresh.isEmpty()) {
-                return false;
-            }
-            fresh.forEach(at -> mapper.claimReminder(deadline.id(), at, kind, now));
-            outbox.enqueue(said);
-            log.info("deadline {} ({}): {} for {} to {} targets", deadline.id(), deadline.title(), kind, fresh,
-                    said.size());
-            return true;
-        }));
+        Instant known = deadline.row().createdAt();
+        List<Instant> remind = schedule.due(deadline.dueDate(), since, now.plusMillis(1)).stream()
+                .filter(at -> known == null || !at.isBefore(known)).toList();
+        Instant overdue = schedule.at(deadline.dueDate().plusDays(1));
+        boolean escalate = today.isAfter(deadline.dueDate()) && !overdue.isAfter(now)
+                && (known == null || !overdue.isBefore(known));
+        return new DueReminders(deadline, remind, escalate ? overdue : null);
     }
 }

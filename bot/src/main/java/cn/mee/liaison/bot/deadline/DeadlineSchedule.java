@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registers the deadline reminders with Quartz at every start: {@code liaison.deadlines.tick-cron} (default every
- * minute, at second 30); empty turns the reminders off.
+ * minute, at second 0: reminder times are whole minutes); empty turns the reminders off.
  */
 @Component
 class DeadlineSchedule implements ApplicationRunner {
@@ -18,7 +18,7 @@ class DeadlineSchedule implements ApplicationRunner {
     private final RecurringJobs jobs;
     private final String cron;
 
-    DeadlineSchedule(RecurringJobs jobs, @Value("${liaison.deadlines.tick-cron:30 * * * * ?}") String cron) {
+    DeadlineSchedule(RecurringJobs jobs, @Value("${liaison.deadlines.tick-cron:0 * * * * ?}") String cron) {
         this.jobs = jobs;
         this.cron = cron;
     }

@@ -2,6 +2,7 @@ package cn.mee.liaison.bot.outbox;
 
 import cn.mee.liaison.storage.outbox.OutboxMapper;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
+import cn.mee.liaison.storage.support.MapperBatches;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -15,21 +16,44 @@ import org.springframework.stereotype.Service;
 public class Outbox {
 
     private final OutboxMapper mapper;
+    private final MapperBatches batches;
 
-    Outbox(OutboxMapper mapper) {
+    Outbox(OutboxMapper mapper, MapperBatches batches) {
         this.mapper = mapper;
+        this.batches = batches;
     }
 
     /** @return the ids of the new rows, in order */
     public List<Long> enqueue(List<OutboxMessage> messages) {
-        List<Long> ids = new ArrayList<>(messages.size());
+        List<OutboxMessage> rows = rows(messages);
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (OutboxMessage row : rows) {
+            ids.add(mapper.insert(row));
+        }
+        return ids;
+    }
+
+    /**
+     * Adds many messages as one JDBC batch (multi-row INSERTs on MySQL/MariaDB), in order, when the caller does not
+     * need the rows' ids (many reminders at once). Only inside a transaction.
+     */
+    public void enqueueAll(List<OutboxMessage> messages) {
+        List<OutboxMessage> rows = rows(messages);
+        if (!rows.isEmpty()) {
+            batches.run(OutboxMapper.class, batch -> rows.forEach(batch::insertWithoutId));
+        }
+    }
+
+    /** The rows the messages become: each text split into the parts its door takes, the mentions on the first. */
+    private static List<OutboxMessage> rows(List<OutboxMessage> messages) {
+        List<OutboxMessage> rows = new ArrayList<>(messages.size());
         for (OutboxMessage message : messages) {
             int limit = PayloadLimits.maxBytes(message.channel(), message.format());
             List<String> parts = limit == 0 ? List.of(message.content()) : TextParts.split(message.content(), limit);
             for (int i = 0; i < parts.size(); i++) {
-                ids.add(mapper.insert(message.withContent(parts.get(i), i == 0 ? message.mentions() : null)));
+                rows.add(message.withContent(parts.get(i), i == 0 ? message.mentions() : null));
             }
         }
-        return ids;
+        return rows;
     }
 }

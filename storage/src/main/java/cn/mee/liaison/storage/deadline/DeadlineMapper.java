@@ -3,6 +3,7 @@ package cn.mee.liaison.storage.deadline;
 import cn.mee.liaison.storage.support.GeneratedId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
@@ -24,8 +25,11 @@ public interface DeadlineMapper {
 
     Optional<DeadlineRow> findById(@Param("id") long id);
 
-    /** The row, locked until the transaction ends: whoever holds it decides the deadline's reminders. */
-    Optional<DeadlineRow> lockById(@Param("id") long id);
+    /**
+     * The rows (those that exist), locked until the transaction ends, in id order: whoever holds a deadline's row
+     * decides its reminders. Ids not empty.
+     */
+    List<DeadlineRow> lockByIds(@Param("ids") Collection<Long> ids);
 
     Optional<DeadlineRow> findByKey(@Param("key") String key);
 
@@ -46,11 +50,23 @@ public interface DeadlineMapper {
 
     void snooze(@Param("id") long id, @Param("until") Instant until);
 
-    /** Claims a reminder; fails with a duplicate key when it was sent already. */
-    void claimReminder(@Param("deadlineId") long deadlineId, @Param("remindAt") Instant remindAt,
-                       @Param("kind") String kind, @Param("sentAt") Instant sentAt);
+    /**
+     * Claims a reminder; fails with a duplicate key when it was sent already. Many claims go as one JDBC batch
+     * ({@code MapperBatches}): one multi-row INSERT on MySQL/MariaDB.
+     */
+    void claimReminder(@Param("claim") SentReminder claim);
 
     List<Instant> remindersSent(@Param("deadlineId") long deadlineId, @Param("kind") String kind);
+
+    /**
+     * The reminders and escalations scheduled at or after an instant of every deadline due in a range (both ends
+     * included): one query, however many deadlines.
+     */
+    List<SentReminder> remindersOfDueBetween(@Param("from") LocalDate from, @Param("to") LocalDate to,
+                                             @Param("since") Instant since);
+
+    /** The reminders and escalations of the deadlines (ids not empty) scheduled at or after an instant. */
+    List<SentReminder> remindersAmong(@Param("ids") Collection<Long> deadlineIds, @Param("since") Instant since);
 
     /** Every reminder and escalation of a deadline, in the order they were scheduled. */
     List<SentReminder> remindersOf(@Param("deadlineId") long deadlineId);

@@ -21,6 +21,9 @@ public interface OutboxMapper {
         return key.value();
     }
 
+    /** Adds a row whose id is not needed: many of them as one JDBC batch ({@code MapperBatches}). */
+    void insertWithoutId(@Param("row") OutboxMessage message);
+
     /**
      * Locks up to {@code limit} due rows (pending and due, or claimed by a worker whose lease ran out), skipping rows
      * other transactions hold. Call inside a transaction, then {@link #claim}.
