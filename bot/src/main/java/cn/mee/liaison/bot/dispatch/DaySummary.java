@@ -3,9 +3,12 @@ package cn.mee.liaison.bot.dispatch;
 import cn.mee.liaison.bot.classify.FieldSpec;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,7 +41,12 @@ public record DaySummary(LocalDate day, String dayKind, boolean closed, Tally to
 
     public static DaySummary of(BoardDay board) {
         Map<String, FieldSpec> counts = new LinkedHashMap<>();
-        board.rows().forEach(r -> r.plan().counts().forEach(f -> counts.putIfAbsent(f.code(), f)));
+        Set<DispatchPlan> plans = Collections.newSetFromMap(new IdentityHashMap<>());
+        board.rows().forEach(r -> {
+            if (plans.add(r.plan())) {
+                r.plan().counts().forEach(f -> counts.putIfAbsent(f.code(), f));
+            }
+        });
         List<FieldSpec> countFields = List.copyOf(counts.values());
         return new DaySummary(board.day(), board.dayKind(), board.closed(),
                 tally("合计", board.rows(), countFields),
@@ -56,16 +64,30 @@ public record DaySummary(LocalDate day, String dayKind, boolean closed, Tally to
         return tallies;
     }
 
+    /** One pass over the rows: the figures added up (numbers only) and the expected groups counted. */
     private static Tally tally(String name, List<BoardRow> rows, List<FieldSpec> counts) {
-        Map<String, Long> totals = new LinkedHashMap<>();
-        for (FieldSpec count : counts) {
-            totals.put(count.code(), rows.stream().map(r -> r.fields().get(count.code()))
-                    .filter(v -> v instanceof Number).mapToLong(v -> ((Number) v).longValue()).sum());
+        long[] sums = new long[counts.size()];
+        int expected = 0;
+        int onTime = 0;
+        int late = 0;
+        for (BoardRow row : rows) {
+            Map<String, Object> fields = row.fields();
+            for (int i = 0; i < sums.length; i++) {
+                if (fields.get(counts.get(i).code()) instanceof Number number) {
+                    sums[i] += number.longValue();
+                }
+            }
+            if (row.expected()) {
+                expected++;
+                onTime += row.status() == ReportStatus.SUBMITTED ? 1 : 0;
+                late += row.status() == ReportStatus.LATE ? 1 : 0;
+            }
         }
-        List<BoardRow> expected = rows.stream().filter(BoardRow::expected).toList();
-        int onTime = (int) expected.stream().filter(r -> r.status() == ReportStatus.SUBMITTED).count();
-        int late = (int) expected.stream().filter(r -> r.status() == ReportStatus.LATE).count();
-        return new Tally(name, expected.size(), onTime, late, totals);
+        Map<String, Long> totals = new LinkedHashMap<>();
+        for (int i = 0; i < sums.length; i++) {
+            totals.put(counts.get(i).code(), sums[i]);
+        }
+        return new Tally(name, expected, onTime, late, totals);
     }
 
     private static String nameOr(String name, String fallback) {

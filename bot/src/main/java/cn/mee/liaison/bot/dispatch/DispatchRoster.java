@@ -49,22 +49,33 @@ public class DispatchRoster {
         return expectedBetween(from, to, directory.snapshot(), plans.all());
     }
 
-    /** The same, with the plans and the directory already read. */
+    /** The same, with the plans and the directory already read; the groups put in board order once. */
     public Map<LocalDate, List<ExpectedGroup>> expectedBetween(LocalDate from, LocalDate to,
                                                                DirectorySnapshot snapshot, List<DispatchPlan> all) {
+        List<ExpectedGroup> ordered = inBoardOrder(snapshot, all);
         Map<LocalDate, List<ExpectedGroup>> days = new LinkedHashMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            days.put(day, expectedOn(day, snapshot, all));
+            days.put(day, expectedOn(day, ordered, snapshot));
         }
         return days;
     }
 
     /** The groups expected on the day, with the plans and the directory already read. */
     public List<ExpectedGroup> expectedOn(LocalDate day, DirectorySnapshot snapshot, List<DispatchPlan> all) {
-        return snapshot.groups().stream()
-                .filter(g -> snapshot.round(g.roundId()).map(r -> r.covers(day)).orElse(false))
-                .map(g -> new ExpectedGroup(g, DispatchPlans.planFor(g, all)))
+        return expectedOn(day, inBoardOrder(snapshot, all), snapshot);
+    }
+
+    private List<ExpectedGroup> expectedOn(LocalDate day, List<ExpectedGroup> ordered, DirectorySnapshot snapshot) {
+        return ordered.stream()
+                .filter(e -> snapshot.round(e.group().roundId()).map(r -> r.covers(day)).orElse(false))
                 .filter(e -> e.plan().dispatchDay(day, calendar, season))
+                .toList();
+    }
+
+    /** Every group with its plan, by city, kind and name (a stable sort: the directory's order among equals). */
+    private static List<ExpectedGroup> inBoardOrder(DirectorySnapshot snapshot, List<DispatchPlan> all) {
+        return snapshot.groups().stream()
+                .map(g -> new ExpectedGroup(g, DispatchPlans.planFor(g, all)))
                 .sorted(Comparator.comparing((ExpectedGroup e) -> snapshot.cityName(e.group().cityId()),
                                 Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(e -> e.group().kind())
