@@ -28,12 +28,15 @@ public class DispatchBoard {
 
     private final DispatchRoster roster;
     private final DispatchMapper mapper;
+    private final RangeFigures figures;
     private final DirectoryCache directory;
     private final Clock clock;
 
-    DispatchBoard(DispatchRoster roster, DispatchMapper mapper, DirectoryCache directory, Clock clock) {
+    DispatchBoard(DispatchRoster roster, DispatchMapper mapper, RangeFigures figures, DirectoryCache directory,
+                  Clock clock) {
         this.roster = roster;
         this.mapper = mapper;
+        this.figures = figures;
         this.directory = directory;
         this.clock = clock;
     }
@@ -48,19 +51,31 @@ public class DispatchBoard {
 
     /** Every day of a range (both ends included), reading the reports once. */
     public List<BoardDay> between(LocalDate from, LocalDate to) {
-        DirectorySnapshot snapshot = directory.snapshot();
-        List<DispatchPlan> plans = roster.plans();
-        Map<LocalDate, List<DailyReportRow>> reports = mapper.currentBetween(from, to).stream()
-                .collect(Collectors.groupingBy(DailyReportRow::reportDate));
-        List<BoardDay> days = new ArrayList<>();
-        roster.expectedBetween(from, to, snapshot, plans).forEach((day, expected) ->
-                days.add(day(day, expected, reports.getOrDefault(day, List.of()), snapshot, plans)));
-        return days;
+        return days(from, to, mapper.currentBetween(from, to).stream()
+                .collect(Collectors.groupingBy(DailyReportRow::reportDate)));
     }
 
     /** Every day of a range, each with only the rows the scope keeps. */
     public List<BoardDay> between(LocalDate from, LocalDate to, Predicate<BoardRow> scope) {
         return between(from, to).stream().map(d -> d.filter(scope)).toList();
+    }
+
+    /**
+     * Every day of a range as its charts and rankings read it, each with only the rows the scope keeps: the rows'
+     * reports carry whether they were late and their numeric items, not their reporter, time or text items. The
+     * days' figures are kept in memory and read again only for the days where a report was filed since.
+     */
+    public List<BoardDay> figuresBetween(LocalDate from, LocalDate to, Predicate<BoardRow> scope) {
+        return days(from, to, figures.between(from, to)).stream().map(d -> d.filter(scope)).toList();
+    }
+
+    private List<BoardDay> days(LocalDate from, LocalDate to, Map<LocalDate, List<DailyReportRow>> reports) {
+        DirectorySnapshot snapshot = directory.snapshot();
+        List<DispatchPlan> plans = roster.plans();
+        List<BoardDay> days = new ArrayList<>();
+        roster.expectedBetween(from, to, snapshot, plans).forEach((day, expected) ->
+                days.add(day(day, expected, reports.getOrDefault(day, List.of()), snapshot, plans)));
+        return days;
     }
 
     private BoardDay day(LocalDate day, List<ExpectedGroup> expected, List<DailyReportRow> current,

@@ -66,7 +66,7 @@ class DispatchStatsPage {
 
     private DispatchRange range(BoardQuery query, Viewer viewer) {
         return DispatchRange.of(query.from(), query.to(),
-                board.between(query.from(), query.to(), query.filter().within(viewer)));
+                board.figuresBetween(query.from(), query.to(), query.filter().within(viewer)));
     }
 
     private BoardQuery query(String from, String to, String city, String unit, GroupKind kind) {
