@@ -3,8 +3,6 @@ package cn.mee.liaison.bot.dispatch;
 import cn.mee.liaison.bot.classify.FieldSpec;
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
-import cn.mee.liaison.storage.directory.GroupMember;
-import cn.mee.liaison.storage.directory.MemberRole;
 import cn.mee.liaison.storage.directory.WorkGroup;
 import cn.mee.liaison.storage.dispatch.DailyReportRow;
 import cn.mee.liaison.storage.dispatch.DispatchMapper;
@@ -46,7 +44,8 @@ public class DispatchBoard {
         // expected, such as a Sunday, used to read the plans from the database again)
         DirectorySnapshot snapshot = directory.snapshot();
         List<DispatchPlan> plans = roster.plans();
-        return day(day, roster.expectedOn(day, snapshot, plans), mapper.currentOn(day), snapshot, plans);
+        return day(day, roster.expectedOn(day, snapshot, plans), mapper.currentOn(day), new GroupFacts.Lookup(snapshot),
+                plans);
     }
 
     /** Every day of a range (both ends included), reading the reports once. */
@@ -72,40 +71,41 @@ public class DispatchBoard {
     private List<BoardDay> days(LocalDate from, LocalDate to, Map<LocalDate, List<DailyReportRow>> reports) {
         DirectorySnapshot snapshot = directory.snapshot();
         List<DispatchPlan> plans = roster.plans();
+        GroupFacts.Lookup groups = new GroupFacts.Lookup(snapshot);
         List<BoardDay> days = new ArrayList<>();
         roster.expectedBetween(from, to, snapshot, plans).forEach((day, expected) ->
-                days.add(day(day, expected, reports.getOrDefault(day, List.of()), snapshot, plans)));
+                days.add(day(day, expected, reports.getOrDefault(day, List.of()), groups, plans)));
         return days;
     }
 
     private BoardDay day(LocalDate day, List<ExpectedGroup> expected, List<DailyReportRow> current,
-                         DirectorySnapshot snapshot, List<DispatchPlan> plans) {
+                         GroupFacts.Lookup groups, List<DispatchPlan> plans) {
         Map<Long, DailyReportRow> reports = current.stream()
                 .collect(Collectors.toMap(DailyReportRow::workGroupId, Function.identity(), (a, b) -> a));
         Set<Long> expectedIds = expected.stream().map(e -> e.group().id()).collect(Collectors.toSet());
         List<BoardRow> rows = new ArrayList<>();
         for (ExpectedGroup e : expected) {
-            rows.add(row(snapshot, e.group(), e.plan(), true, Optional.ofNullable(reports.get(e.group().id()))));
+            rows.add(row(groups, e.group(), e.plan(), true, Optional.ofNullable(reports.get(e.group().id()))));
         }
         reports.values().stream().filter(r -> !expectedIds.contains(r.workGroupId()))
                 .sorted(java.util.Comparator.comparing(DailyReportRow::workGroupId))
-                .forEach(r -> snapshot.group(r.workGroupId())
-                        .ifPresent(g -> rows.add(row(snapshot, g, roster.planOf(g, plans), false, Optional.of(r)))));
+                .forEach(r -> groups.snapshot().group(r.workGroupId())
+                        .ifPresent(g -> rows.add(row(groups, g, roster.planOf(g, plans), false, Optional.of(r)))));
         Instant now = clock.instant();
-        boolean closed = expected.stream().allMatch(e -> !now.isBefore(
-                day.atTime(e.plan().closeAt()).atZone(clock.getZone()).toInstant()));
+        // closed when every expected group's close time has passed: each distinct close time checked once
+        boolean closed = expected.stream().map(e -> e.plan().closeAt()).distinct().allMatch(close -> !now.isBefore(
+                day.atTime(close).atZone(clock.getZone()).toInstant()));
         return new BoardDay(day, roster.describe(day), closed, List.copyOf(rows));
     }
 
-    private static BoardRow row(DirectorySnapshot snapshot, WorkGroup group, DispatchPlan plan, boolean expected,
+    private static BoardRow row(GroupFacts.Lookup groups, WorkGroup group, DispatchPlan plan, boolean expected,
                                 Optional<DailyReportRow> report) {
         ReportStatus status = report.map(r -> r.late() ? ReportStatus.LATE : ReportStatus.SUBMITTED)
                 .orElse(ReportStatus.MISSING);
-        List<GroupMember> leaders = snapshot.membersOf(group.id()).stream()
-                .filter(m -> m.role() == MemberRole.LEADER).toList();
+        GroupFacts facts = groups.of(group);
         List<FieldSpec> missing = report.map(r -> missingOf(plan, r)).orElse(List.of());
-        return new BoardRow(group, snapshot.cityName(group.cityId()), snapshot.unitName(group.unitId()), plan,
-                snapshot.chatsOf(group.id()), leaders, expected, status, report, missing);
+        return new BoardRow(group, facts.city(), facts.unit(), plan, facts.chats(), facts.leaders(), expected, status,
+                report, missing);
     }
 
     private static List<FieldSpec> missingOf(DispatchPlan plan, DailyReportRow report) {
