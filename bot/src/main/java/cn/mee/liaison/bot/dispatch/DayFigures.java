@@ -3,6 +3,11 @@ package cn.mee.liaison.bot.dispatch;
 import cn.mee.liaison.storage.dispatch.DailyReportFigures;
 import cn.mee.liaison.storage.dispatch.DailyReportRow;
 import cn.mee.liaison.storage.dispatch.DailyReportStamp;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -17,6 +22,8 @@ import java.util.Map;
  * summary adds up, as {@code long}s as the summary adds them). Other items, the reporter and the time are not kept.
  */
 final class DayFigures {
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final DailyReportStamp stamp;
     private final long[] groups;
@@ -48,20 +55,48 @@ final class DayFigures {
             DailyReportFigures report = reports.get(i);
             groups[i] = report.workGroupId();
             late.set(i, report.late());
-            for (Map.Entry<String, Object> field : report.fields().entrySet()) {
-                if (field.getValue() instanceof Number number) {
-                    int column = columns.computeIfAbsent(field.getKey(), code -> {
-                        values.add(new long[n]);
-                        present.add(new BitSet(n));
-                        return values.size() - 1;
-                    });
-                    values.get(column)[i] = number.longValue();
-                    present.get(column).set(i);
-                }
-            }
+            int row = i;
+            numbers(report.fieldsJson()).forEach((code, value) -> {
+                int column = columns.computeIfAbsent(code, c -> {
+                    values.add(new long[n]);
+                    present.add(new BitSet(n));
+                    return values.size() - 1;
+                });
+                values.get(column)[row] = value;
+                present.get(column).set(row);
+            });
         }
         return new DayFigures(stamp, groups, late, columns.keySet().toArray(String[]::new),
                 values.toArray(long[][]::new), present.toArray(BitSet[]::new));
+    }
+
+    /**
+     * The numeric items of a report's stored fields, as {@code long}s ({@link Number#longValue()}, as the summary
+     * adds them up), read straight off the JSON: the other items are skipped, not built.
+     */
+    static Map<String, Long> numbers(String fieldsJson) {
+        Map<String, Long> numbers = new LinkedHashMap<>();
+        if (fieldsJson == null || fieldsJson.isBlank()) {
+            return numbers;
+        }
+        try (JsonParser parser = JSON.createParser(fieldsJson)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("a report's fields are not a JSON object: " + fieldsJson);
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String code = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+                    numbers.put(code, parser.getNumberValue().longValue());
+                } else {
+                    numbers.remove(code); // a later item of the same name wins, as when the fields are read whole
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a report's fields are not valid JSON: " + fieldsJson, e);
+        }
+        return numbers;
     }
 
     DailyReportStamp stamp() {
