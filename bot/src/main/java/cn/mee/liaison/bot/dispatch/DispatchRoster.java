@@ -9,6 +9,8 @@ import cn.mee.liaison.storage.directory.CampaignRound;
 import cn.mee.liaison.storage.directory.WorkGroup;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,9 +68,13 @@ public class DispatchRoster {
     }
 
     private List<ExpectedGroup> expectedOn(LocalDate day, List<ExpectedGroup> ordered, DirectorySnapshot snapshot) {
+        // each round and each plan asked about the day once, not once per group
+        Map<Long, Boolean> rounds = new HashMap<>();
+        Map<DispatchPlan, Boolean> plans = new IdentityHashMap<>();
         return ordered.stream()
-                .filter(e -> snapshot.round(e.group().roundId()).map(r -> r.covers(day)).orElse(false))
-                .filter(e -> e.plan().dispatchDay(day, calendar, season))
+                .filter(e -> rounds.computeIfAbsent(e.group().roundId(),
+                        id -> snapshot.round(id).map(r -> r.covers(day)).orElse(false)))
+                .filter(e -> plans.computeIfAbsent(e.plan(), p -> p.dispatchDay(day, calendar, season)))
                 .toList();
     }
 
