@@ -46,7 +46,10 @@ class DispatchStatsPage {
             model.addAttribute("error", e.getMessage());
             query = query(null, null, city, unit, kind);
         }
-        model.addAttribute("range", range(query, viewer));
+        DispatchRange range = range(query, viewer);
+        model.addAttribute("range", range);
+        model.addAttribute("unitRows", StandingsHtml.of(range.units(), false));
+        model.addAttribute("groupRows", StandingsHtml.of(range.groups(), true));
         model.addAttribute("query", query);
         model.addAttribute("choices", FilterChoices.of(directory.snapshot(), viewer));
         model.addAttribute("mayExport", viewer.mayExport());
