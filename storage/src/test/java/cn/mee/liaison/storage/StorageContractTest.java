@@ -59,6 +59,7 @@ import cn.mee.liaison.storage.calendar.CalendarDay;
 import cn.mee.liaison.storage.calendar.CalendarMapper;
 import cn.mee.liaison.storage.calendar.DayKind;
 import cn.mee.liaison.storage.dispatch.DailyReportRow;
+import cn.mee.liaison.storage.dispatch.DailyReportStamp;
 import cn.mee.liaison.storage.dispatch.DispatchMapper;
 import cn.mee.liaison.storage.dispatch.DispatchPlanRow;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -561,6 +562,38 @@ abstract class StorageContractTest {
                 .containsExactly(tuple(secondId, true), tuple(firstId, false));
         assertThat(dispatch.currentBetween(day, day.plusDays(1))).filteredOn(r -> r.workGroupId() == group)
                 .extracting(DailyReportRow::reportDate).containsExactly(day, day.plusDays(1));
+    }
+
+    @Test
+    void aDaysStampChangesWithEveryReportFiledForItAndTheFiguresAreTheCurrentReports() {
+        LocalDate day = LocalDate.of(2099, 10, 20);
+        long group = Math.abs(tag.hashCode()) + 2_000_000L;
+        DailyReportStamp before = stampOf(day);
+        long firstId = dispatch.insertCurrent(new DailyReportRow(null, day, group, 21L, "u1", "张三", NOW, false,
+                Map.of("enterprisesChecked", 12L, "tomorrowPlan", "继续"), "", true));
+        DailyReportStamp first = stampOf(day);
+        assertThat(first).isNotEqualTo(before);
+        assertThat(first.rows()).isEqualTo(before.rows() + 1);
+        assertThat(first.lastId()).isEqualTo(firstId);
+
+        dispatch.retire(day, group);
+        long secondId = dispatch.insertCurrent(new DailyReportRow(null, day, group, 22L, "u1", "张三",
+                NOW.plusSeconds(60), true, Map.of("enterprisesChecked", 13L), "", true));
+        assertThat(stampOf(day)).isEqualTo(new DailyReportStamp(day, first.rows() + 1, secondId));
+        assertThat(dispatch.stampsBetween(day.plusDays(1), day.plusDays(2))).as("days without reports").isEmpty();
+
+        assertThat(dispatch.figuresBetween(day, day)).filteredOn(f -> f.workGroupId() == group).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.reportDate()).isEqualTo(day);
+                    assertThat(f.late()).isTrue();
+                    assertThat(f.fieldsJson()).isEqualTo("{\"enterprisesChecked\":13}");
+                });
+    }
+
+    private DailyReportStamp stampOf(LocalDate day) {
+        List<DailyReportStamp> stamps = dispatch.stampsBetween(day, day);
+        assertThat(stamps).hasSizeLessThanOrEqualTo(1);
+        return stamps.isEmpty() ? DailyReportStamp.none(day) : stamps.get(0);
     }
 
     @Test

@@ -28,6 +28,11 @@ record BoardView(LocalDate day, String title, String dayKind, String dayType, bo
                 board.rows().stream().map(r -> BoardLine.of(r, columns, zone)).toList(), totals);
     }
 
+    /** The lines as the table's rows, in HTML. */
+    public String linesHtml() {
+        return BoardLinesHtml.of(lines);
+    }
+
     /** The day's kind as the roster words it (工作日, 国庆节调休上班, 国庆节假期, 休息日). */
     private static String type(String dayKind) {
         if (dayKind.equals("工作日")) {

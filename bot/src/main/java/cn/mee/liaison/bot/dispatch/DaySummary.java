@@ -2,12 +2,12 @@ package cn.mee.liaison.bot.dispatch;
 
 import cn.mee.liaison.bot.classify.FieldSpec;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * The day's dispatch summed up (第四条(七)): per city, per responsible unit and per group kind, how many groups
@@ -38,34 +38,82 @@ public record DaySummary(LocalDate day, String dayKind, boolean closed, Tally to
 
     public static DaySummary of(BoardDay board) {
         Map<String, FieldSpec> counts = new LinkedHashMap<>();
-        board.rows().forEach(r -> r.plan().counts().forEach(f -> counts.putIfAbsent(f.code(), f)));
+        Set<DispatchPlan> plans = Collections.newSetFromMap(new IdentityHashMap<>());
+        board.rows().forEach(r -> {
+            if (plans.add(r.plan())) {
+                r.plan().counts().forEach(f -> counts.putIfAbsent(f.code(), f));
+            }
+        });
         List<FieldSpec> countFields = List.copyOf(counts.values());
-        return new DaySummary(board.day(), board.dayKind(), board.closed(),
-                tally("合计", board.rows(), countFields),
-                group(board.rows(), r -> nameOr(r.city(), "未填城市"), countFields),
-                group(board.rows(), r -> nameOr(r.unit(), "未填单位"), countFields),
-                group(board.rows(), r -> r.group().kind().label(), countFields),
+        // one pass: each row's figures read once and added to the total and to its city, unit and kind
+        Sums total = new Sums("合计", countFields.size());
+        Map<String, Sums> byCity = new LinkedHashMap<>();
+        Map<String, Sums> byUnit = new LinkedHashMap<>();
+        Map<String, Sums> byKind = new LinkedHashMap<>();
+        for (BoardRow row : board.rows()) {
+            long[] figures = figures(row, countFields);
+            total.add(row, figures);
+            sumsOf(byCity, nameOr(row.city(), "未填城市"), figures.length).add(row, figures);
+            sumsOf(byUnit, nameOr(row.unit(), "未填单位"), figures.length).add(row, figures);
+            sumsOf(byKind, row.group().kind().label(), figures.length).add(row, figures);
+        }
+        return new DaySummary(board.day(), board.dayKind(), board.closed(), total.tally(countFields),
+                tallies(byCity, countFields), tallies(byUnit, countFields), tallies(byKind, countFields),
                 countFields, board.rows());
     }
 
-    private static List<Tally> group(List<BoardRow> rows, Function<BoardRow, String> key, List<FieldSpec> counts) {
-        Map<String, List<BoardRow>> groups = rows.stream()
-                .collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.toList()));
-        List<Tally> tallies = new ArrayList<>();
-        groups.forEach((name, members) -> tallies.add(tally(name, members, counts)));
-        return tallies;
+    /** The row's value of each figure, 0 where it has none or not a number. */
+    private static long[] figures(BoardRow row, List<FieldSpec> counts) {
+        Map<String, Object> fields = row.fields();
+        long[] figures = new long[counts.size()];
+        for (int i = 0; i < figures.length; i++) {
+            if (fields.get(counts.get(i).code()) instanceof Number number) {
+                figures[i] = number.longValue();
+            }
+        }
+        return figures;
     }
 
-    private static Tally tally(String name, List<BoardRow> rows, List<FieldSpec> counts) {
-        Map<String, Long> totals = new LinkedHashMap<>();
-        for (FieldSpec count : counts) {
-            totals.put(count.code(), rows.stream().map(r -> r.fields().get(count.code()))
-                    .filter(v -> v instanceof Number).mapToLong(v -> ((Number) v).longValue()).sum());
+    private static Sums sumsOf(Map<String, Sums> sums, String name, int figures) {
+        return sums.computeIfAbsent(name, n -> new Sums(n, figures));
+    }
+
+    private static List<Tally> tallies(Map<String, Sums> sums, List<FieldSpec> counts) {
+        return sums.values().stream().map(s -> s.tally(counts)).toList();
+    }
+
+    /** A tally being added up: every row's figures, and the expected groups counted. */
+    private static final class Sums {
+
+        private final String name;
+        private final long[] figures;
+        private int expected;
+        private int onTime;
+        private int late;
+
+        Sums(String name, int figures) {
+            this.name = name;
+            this.figures = new long[figures];
         }
-        List<BoardRow> expected = rows.stream().filter(BoardRow::expected).toList();
-        int onTime = (int) expected.stream().filter(r -> r.status() == ReportStatus.SUBMITTED).count();
-        int late = (int) expected.stream().filter(r -> r.status() == ReportStatus.LATE).count();
-        return new Tally(name, expected.size(), onTime, late, totals);
+
+        void add(BoardRow row, long[] values) {
+            for (int i = 0; i < figures.length; i++) {
+                figures[i] += values[i];
+            }
+            if (row.expected()) {
+                expected++;
+                onTime += row.status() == ReportStatus.SUBMITTED ? 1 : 0;
+                late += row.status() == ReportStatus.LATE ? 1 : 0;
+            }
+        }
+
+        Tally tally(List<FieldSpec> counts) {
+            Map<String, Long> totals = new LinkedHashMap<>();
+            for (int i = 0; i < figures.length; i++) {
+                totals.put(counts.get(i).code(), figures[i]);
+            }
+            return new Tally(name, expected, onTime, late, totals);
+        }
     }
 
     private static String nameOr(String name, String fallback) {

@@ -87,7 +87,7 @@ class DispatchApi {
         LocalDate start = DispatchDates.parse("from", from, clock);
         LocalDate end = DispatchDates.parse("to", to, clock);
         DispatchDates.checkRange(start, end);
-        return BoardJson.range(DispatchRange.of(start, end, board.between(start, end, scope(city, unit, kind))));
+        return BoardJson.range(DispatchRange.of(start, end, board.figuresBetween(start, end, scope(city, unit, kind))));
     }
 
     @GetMapping("/export")

@@ -9,6 +9,8 @@ import cn.mee.liaison.storage.directory.CampaignRound;
 import cn.mee.liaison.storage.directory.WorkGroup;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,22 +51,37 @@ public class DispatchRoster {
         return expectedBetween(from, to, directory.snapshot(), plans.all());
     }
 
-    /** The same, with the plans and the directory already read. */
+    /** The same, with the plans and the directory already read; the groups put in board order once. */
     public Map<LocalDate, List<ExpectedGroup>> expectedBetween(LocalDate from, LocalDate to,
                                                                DirectorySnapshot snapshot, List<DispatchPlan> all) {
+        List<ExpectedGroup> ordered = inBoardOrder(snapshot, all);
         Map<LocalDate, List<ExpectedGroup>> days = new LinkedHashMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            days.put(day, expectedOn(day, snapshot, all));
+            days.put(day, expectedOn(day, ordered, snapshot));
         }
         return days;
     }
 
     /** The groups expected on the day, with the plans and the directory already read. */
     public List<ExpectedGroup> expectedOn(LocalDate day, DirectorySnapshot snapshot, List<DispatchPlan> all) {
+        return expectedOn(day, inBoardOrder(snapshot, all), snapshot);
+    }
+
+    private List<ExpectedGroup> expectedOn(LocalDate day, List<ExpectedGroup> ordered, DirectorySnapshot snapshot) {
+        // each round and each plan asked about the day once, not once per group
+        Map<Long, Boolean> rounds = new HashMap<>();
+        Map<DispatchPlan, Boolean> plans = new IdentityHashMap<>();
+        return ordered.stream()
+                .filter(e -> rounds.computeIfAbsent(e.group().roundId(),
+                        id -> snapshot.round(id).map(r -> r.covers(day)).orElse(false)))
+                .filter(e -> plans.computeIfAbsent(e.plan(), p -> p.dispatchDay(day, calendar, season)))
+                .toList();
+    }
+
+    /** Every group with its plan, by city, kind and name (a stable sort: the directory's order among equals). */
+    private static List<ExpectedGroup> inBoardOrder(DirectorySnapshot snapshot, List<DispatchPlan> all) {
         return snapshot.groups().stream()
-                .filter(g -> snapshot.round(g.roundId()).map(r -> r.covers(day)).orElse(false))
                 .map(g -> new ExpectedGroup(g, DispatchPlans.planFor(g, all)))
-                .filter(e -> e.plan().dispatchDay(day, calendar, season))
                 .sorted(Comparator.comparing((ExpectedGroup e) -> snapshot.cityName(e.group().cityId()),
                                 Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(e -> e.group().kind())

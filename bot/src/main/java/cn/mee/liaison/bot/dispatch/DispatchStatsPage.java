@@ -46,7 +46,10 @@ class DispatchStatsPage {
             model.addAttribute("error", e.getMessage());
             query = query(null, null, city, unit, kind);
         }
-        model.addAttribute("range", range(query, viewer));
+        DispatchRange range = range(query, viewer);
+        model.addAttribute("range", range);
+        model.addAttribute("unitRows", StandingsHtml.of(range.units(), false));
+        model.addAttribute("groupRows", StandingsHtml.of(range.groups(), true));
         model.addAttribute("query", query);
         model.addAttribute("choices", FilterChoices.of(directory.snapshot(), viewer));
         model.addAttribute("mayExport", viewer.mayExport());
@@ -66,7 +69,7 @@ class DispatchStatsPage {
 
     private DispatchRange range(BoardQuery query, Viewer viewer) {
         return DispatchRange.of(query.from(), query.to(),
-                board.between(query.from(), query.to(), query.filter().within(viewer)));
+                board.figuresBetween(query.from(), query.to(), query.filter().within(viewer)));
     }
 
     private BoardQuery query(String from, String to, String city, String unit, GroupKind kind) {

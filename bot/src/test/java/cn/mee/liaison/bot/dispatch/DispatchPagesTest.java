@@ -16,6 +16,8 @@ import cn.mee.liaison.bot.security.ConsoleUsers;
 import cn.mee.liaison.bot.support.RunningBot;
 import cn.mee.liaison.bot.support.TestOrganisation;
 import cn.mee.liaison.storage.audit.AuditLogMapper;
+import cn.mee.liaison.storage.dispatch.DailyReportRow;
+import cn.mee.liaison.storage.dispatch.DispatchMapper;
 import cn.mee.liaison.storage.user.ConsoleRole;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -71,6 +73,8 @@ class DispatchPagesTest extends RunningBot {
     ConsoleUsers users;
     @Autowired
     UserDetailsService userDetails;
+    @Autowired
+    DispatchMapper dispatch;
 
     private TestOrganisation org;
 
@@ -609,6 +613,45 @@ class DispatchPagesTest extends RunningBot {
         assertThat(recent.getElementById("to").val()).isEqualTo("2026-11-06");
         Document reversed = page(get("/dispatch/stats").param("from", "2026-11-06").param("to", "2026-11-01"), STAFF);
         assertThat(reversed.select(".flash.error").text()).contains("结束日期不能早于开始日期");
+    }
+
+    /** The range's figures are kept in memory by day: a report filed for a past day must show at once all the same. */
+    @Test
+    void aReportFiledForAPastDayShowsAtOnceOnItsBoardAndInTheRange() throws Exception {
+        reportsOn(11, 16);
+        at(11, 17, 18, 0);
+        Map<String, String> range = params("from", "2026-11-16", "to", "2026-11-17", "city", org.cityA());
+        JsonNode before = api("/api/v1/dispatch/range", range).get("days").get(0).get("total");
+        assertThat(before.get("onTime").asInt()).isEqualTo(1);
+        assertThat(before.get("late").asInt()).isZero();
+        assertThat(before.get("totals").get("enterprisesChecked").asLong()).isEqualTo(12);
+
+        // the central group makes up its report of the 16th a day later
+        say(org.centralChat(), "center-lead-" + org.tag(),
+                "11月16日日报 检查企业数：7，发现问题数：1，督办问题核查数：1，明日计划：夜查");
+        JsonNode stats = json.readTree(mvc.perform(with(get("/dispatch/stats/data"), range).with(STAFF))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(stats).as("the chart data and the API's range").isEqualTo(api("/api/v1/dispatch/range", range));
+        JsonNode after = stats.get("days").get(0).get("total");
+        assertThat(after.get("onTime").asInt()).isEqualTo(1);
+        assertThat(after.get("late").asInt()).as("made up after the close time").isEqualTo(1);
+        assertThat(after.get("missing").asInt()).isZero();
+        assertThat(after.get("totals").get("enterprisesChecked").asLong()).isEqualTo(19);
+        assertThat(lines(board(params("date", "2026-11-16", "city", org.cityA()), STAFF)))
+                .filteredOn(l -> l.group().equals("保定市中心组")).singleElement()
+                .satisfies(l -> assertThat(l.status()).isEqualTo("LATE"));
+        assertBoardAgreesWithApi(params("date", "2026-11-16", "city", org.cityA()));
+
+        // a report that another instance filed (straight into the database) shows as well
+        long group = directory.snapshot().groups().stream()
+                .filter(g -> g.name().equals("保定市第一组") && org.cityA().equals(directory.snapshot().cityName(g.cityId())))
+                .findFirst().orElseThrow().id();
+        dispatch.insertCurrent(new DailyReportRow(null, LocalDate.of(2026, 11, 17), group, 0L, "u", "组长",
+                LocalDateTime.of(2026, 11, 17, 17, 30).atZone(ConsoleClock.CLOCK.getZone()).toInstant(), false,
+                Map.of("enterprisesChecked", 5), "", true));
+        JsonNode today = api("/api/v1/dispatch/range", range).get("days").get(1).get("total");
+        assertThat(today.get("onTime").asInt()).isEqualTo(1);
+        assertThat(today.get("totals").get("enterprisesChecked").asLong()).isEqualTo(5);
     }
 
     @Test

@@ -35,6 +35,12 @@ public interface DispatchMapper {
     /** Current reports in a range of days, for charts, rankings and exports. */
     List<DailyReportRow> currentBetween(@Param("from") LocalDate from, @Param("to") LocalDate to);
 
+    /** The stamp of each day of a range that has reports (days without any are left out), by day. */
+    List<DailyReportStamp> stampsBetween(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    /** The figures of the current reports in a range of days, by day and group. */
+    List<DailyReportFigures> figuresBetween(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
     /** Every report of a group on a day, the current one first (the history). */
     List<DailyReportRow> historyOf(@Param("day") LocalDate day, @Param("groupId") long groupId);
 
