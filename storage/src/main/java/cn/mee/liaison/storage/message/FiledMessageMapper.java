@@ -56,8 +56,21 @@ public interface FiledMessageMapper {
 
     long count(@Param("q") MessageQuery query);
 
+    /**
+     * Newest first, the page of {@code query} among its filters' newest {@code window} messages only, read in time
+     * order without the keyword's index: the same page as {@link #search} whenever it comes back full (or with all
+     * of the total), since every message outside the window is older than all inside it. For a common keyword,
+     * whose page is found among a few hundred messages, while its index would give thousands to read and sort.
+     */
+    List<FiledMessage> searchRecent(@Param("q") MessageQuery query, @Param("window") int window);
+
     /** Newest first, without paging, streamed: for exports. */
     Cursor<FiledMessage> stream(@Param("q") MessageQuery query);
+
+    /** The texts of the newest messages, newest first: a sample of how common words are ({@link BigramSample}). */
+    List<String> newestTexts(@Param("limit") int limit);
+
+    long countAll();
 
     List<TypeCount> countByType(@Param("from") Instant from, @Param("to") Instant to);
 
