@@ -308,13 +308,10 @@ abstract class StorageContractTest {
                             .containsExactlyElementsOf(like);
                     assertThat(messages.count(q)).as(as).isEqualTo(like.size());
                 }
-                // among the newest: the page of the window; when the window holds them all, the page
-                assertThat(messages.searchRecent(filter.containing(keyword), 100)).extracting(FiledMessage::externalId)
-                        .as(keyword + " in " + filter + ", recent").containsExactlyElementsOf(like);
-                List<String> recent = messages.search(filter.page(0, 3)).stream().map(FiledMessage::externalId)
-                        .filter(matching::contains).toList();
-                assertThat(messages.searchRecent(filter.containing(keyword), 3)).extracting(FiledMessage::externalId)
-                        .as(keyword + " in " + filter + ", 3 recent").containsExactlyElementsOf(recent);
+                // in time order, without the index
+                assertThat(messages.searchInOrder(filter.containing(keyword), 1_000_000))
+                        .extracting(FiledMessage::externalId).as(keyword + " in " + filter + ", in order")
+                        .containsExactlyElementsOf(like);
             }
         }
         for (String keyword : keywords) {
@@ -332,6 +329,19 @@ abstract class StorageContractTest {
             assertThat(jdbc.queryForList("SELECT external_id FROM filed_message WHERE chat_id = ? AND "
                     + "MATCH (search_text) AGAINST (? IN BOOLEAN MODE)", String.class, "chat-" + tag,
                     inChat.containing("检查企").searchQuery())).contains("s2-" + tag, "s0-" + tag);
+        }
+        // a read in time order stopped after a few rows gives the first of the page found so far, or fails
+        // (MariaDB: LIMIT ROWS EXAMINED; a sort fails rather than give what it has)
+        if (!product.toLowerCase().contains("h2")) {
+            List<String> all = messages.search(inChat.containing("检查")).stream().map(FiledMessage::externalId)
+                    .toList();
+            try {
+                List<String> first = messages.searchInOrder(inChat.containing("检查"), 2).stream()
+                        .map(FiledMessage::externalId).toList();
+                assertThat(all).startsWith(first.toArray(String[]::new));
+            } catch (org.springframework.dao.DataAccessException stopped) {
+                assertThat(stopped).hasMessageContaining("ROWS EXAMINED");
+            }
         }
         // and the index text is what the search relies on
         assertThat(jdbc.queryForObject("SELECT search_text FROM filed_message WHERE external_id = ?", String.class,

@@ -9,16 +9,18 @@ import cn.mee.liaison.storage.message.MessageQuery;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /** Finds filed records for a viewer, within what the viewer may see. */
 @Service
 public class RecordSearch {
 
-    /** How many more messages the window holds than the keyword's share needs for a page (the share is a guess). */
-    static final long WINDOW_SPARE = 3;
-    /** A larger window costs more than the index would. */
-    static final long MAX_WINDOW = 3_000;
+    private static final Logger log = LoggerFactory.getLogger(RecordSearch.class);
+    /** Rows read in time order for a common keyword's page before giving up for its index. */
+    static final int EXAMINED = 2_000;
 
     private final FiledMessageMapper messages;
     private final DirectoryCache directory;
@@ -44,20 +46,22 @@ public class RecordSearch {
     }
 
     /**
-     * The page: for a common keyword first among the filters' newest messages, in time order (a window about
-     * {@value #WINDOW_SPARE} times as many as the keyword's share needs, at most {@value #MAX_WINDOW}), which is the
-     * right page when it comes back full; else, or for a rarer keyword, through the keyword's index.
+     * The page: for a common keyword with a full page to show, first in time order without the keyword's index,
+     * reading at most {@value #EXAMINED} rows — its page is among the filters' newest messages —, which is the right
+     * page when it comes back full; else (the read stopped short, or would have sorted), or for a rarer keyword,
+     * through the index.
      */
     private List<FiledMessage> page(MessageQuery query, long total) {
-        long reach = query.keywordReach();
         long filed = statistics.sample().filed();
-        if (query.textPattern() != null && reach > 0 && filed < Long.MAX_VALUE) {
-            long window = (query.offset() + query.limit()) * WINDOW_SPARE * filed / reach;
-            if (window <= MAX_WINDOW) {
-                List<FiledMessage> recent = messages.searchRecent(query, (int) window);
-                if (recent.size() == Math.min(query.limit(), total - query.offset())) {
-                    return recent;
+        boolean common = filed < Long.MAX_VALUE && query.keywordReach() >= filed / 100;
+        if (query.textPattern() != null && common && total >= query.offset() + query.limit()) {
+            try {
+                List<FiledMessage> inOrder = messages.searchInOrder(query, EXAMINED);
+                if (inOrder.size() == query.limit()) {
+                    return inOrder;
                 }
+            } catch (DataAccessException e) {
+                log.debug("Searched through the index: {}", e.getMessage());
             }
         }
         return messages.search(query);

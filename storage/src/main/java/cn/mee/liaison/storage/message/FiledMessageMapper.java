@@ -57,12 +57,14 @@ public interface FiledMessageMapper {
     long count(@Param("q") MessageQuery query);
 
     /**
-     * Newest first, the page of {@code query} among its filters' newest {@code window} messages only, read in time
-     * order without the keyword's index: the same page as {@link #search} whenever it comes back full (or with all
-     * of the total), since every message outside the window is older than all inside it. For a common keyword,
-     * whose page is found among a few hundred messages, while its index would give thousands to read and sort.
+     * Newest first, read in time order without the keyword's index, and on MariaDB reading no more than
+     * {@code examined} rows ({@code LIMIT ROWS EXAMINED}): when the plan reads in time order it stops there with the
+     * page found so far — the same page as {@link #search} whenever it is full —, when it would sort the statement
+     * fails. For a common keyword, whose page is among the filters' newest few hundred messages, while its index
+     * gives thousands to read and sort. H2: the same as {@link #search}; MySQL 8 has no {@code ROWS EXAMINED}
+     * (fails).
      */
-    List<FiledMessage> searchRecent(@Param("q") MessageQuery query, @Param("window") int window);
+    List<FiledMessage> searchInOrder(@Param("q") MessageQuery query, @Param("examined") int examined);
 
     /** Newest first, without paging, streamed: for exports. */
     Cursor<FiledMessage> stream(@Param("q") MessageQuery query);

@@ -84,7 +84,7 @@ public final class SearchText {
      * <li>its bigrams in under 1 % of the messages — or, when all are more common, its two rarest: a rare name is found by its rare bigrams alone, without reading the posting
      *     lists of {@code 有限_} and {@code 公司_};</li>
      * <li>the tags of the unit, city, group and unit scope when the keyword may be in 1,000 messages or more, those
-     *     of the type and the months from 5,000: a tag's posting list is
+     *     of the type and the months from 5,000 when none of the former is there: a tag's posting list is
      *     tens or hundreds of thousands of messages long, worth reading only when it spares reading thousands of
      *     rows.</li>
      * </ul>
@@ -102,6 +102,7 @@ public final class SearchText {
             s.append(s.isEmpty() ? "+" : " +").append(bigram);
         }
         long candidates = sample.messagesWithAll(bigrams);
+        int selective = s.length();
         if (candidates >= SELECTIVE_TAGS_FROM) {
             required(s, "zu", q.unitId());
             required(s, "zc", q.cityId());
@@ -111,7 +112,10 @@ public final class SearchText {
                         .append(')');
             }
         }
-        if (candidates >= BROAD_TAGS_FROM) {
+        // after a unit's, city's or group's tag a few thousand candidates are left: cheaper read than the type's or
+        // the months' posting lists (hundreds of thousands of messages)
+        boolean narrowed = s.length() > selective && q.sample() != null;
+        if (candidates >= BROAD_TAGS_FROM && !narrowed) {
             if (q.type() != null) {
                 s.append(" +").append(typeTag(q.type().name()));
             }

@@ -41,9 +41,13 @@ class SearchTextTest {
         // a rare name: its rare bigrams, no tags
         assertThat(SearchText.query(q)).isEqualTo("+恒达_ +达化_");
         assertThat(q.keywordReach()).isZero();
-        // all common: the two rarest, and the tags (100,000 possible messages)
-        assertThat(SearchText.query(q.containing("化工有限")))
-                .isEqualTo("+化工_ +工有_ +zu7 +zg3 +ztproblem +(zm202610 zm202611)");
+        // all common: the two rarest, and the unit's and group's tags (100,000 possible messages)
+        assertThat(SearchText.query(q.containing("化工有限"))).isEqualTo("+化工_ +工有_ +zu7 +zg3");
+        // without them, the type's and the months'
+        MessageQuery broad = new MessageQuery(null, null, null, null, null, RecordType.PROBLEM, null,
+                java.time.Instant.parse("2026-10-15T00:00:00Z"), java.time.Instant.parse("2026-12-01T00:00:00Z"),
+                "化工有限", null, 0, 20).sampled(sample);
+        assertThat(SearchText.query(broad)).isEqualTo("+化工_ +工有_ +ztproblem +(zm202610 zm202611)");
         assertThat(q.containing("化工有限").keywordReach()).isEqualTo(100_000);
         // 1,000 to 5,000 possible: the unit's and group's tags only
         BigramSample small = BigramSample.of(texts, 20_000);
