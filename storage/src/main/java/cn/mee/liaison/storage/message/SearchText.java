@@ -31,6 +31,10 @@ import java.util.stream.Collectors;
  * rows, not the tens of thousands of messages that contain the word. The exact filters (the time, the unit scope)
  * still apply as before; the tags only narrow. A message filed again under another type has its tag replaced
  * ({@code FiledMessageMapper.reclassify}).
+ *
+ * <p>InnoDB reads every required term's whole posting list, so with a {@link BigramSample} of how common the
+ * bigrams are, a query requires only the bigrams and tags that narrow ({@link #query(MessageQuery)}): a rare name
+ * by its rare bigrams, a common word with the tags of its filters.
  */
 public final class SearchText {
 
