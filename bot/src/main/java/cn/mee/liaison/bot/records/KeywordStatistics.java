@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * the first sample is taken the search asks for everything, as before; the results are the same either way.
  */
 @Component
-class KeywordStatistics {
+public class KeywordStatistics {
 
     private static final Logger log = LoggerFactory.getLogger(KeywordStatistics.class);
     static final int SAMPLED = 20_000;
@@ -25,7 +25,7 @@ class KeywordStatistics {
         this.messages = messages;
     }
 
-    BigramSample sample() {
+    public BigramSample sample() {
         return sample;
     }
 
