@@ -3,7 +3,10 @@ package cn.mee.liaison.bench;
 import java.util.List;
 import java.util.Random;
 
-/** Plausible Chinese texts of the liaison groups: daily reports, problems, checks, chat. */
+/**
+ * Plausible Chinese texts of the liaison groups: daily reports, problems, checks, chat, with proper names
+ * ({@link Names}).
+ */
 final class Texts {
 
     static final List<String> CITIES = List.of("北京市", "天津市", "石家庄市", "唐山市", "廊坊市", "保定市", "沧州市",
@@ -29,28 +32,33 @@ final class Texts {
     private Texts() {
     }
 
-    /** A daily report as members write it, figures in digits or words. */
+    /** A daily report as members write it, figures in digits or words, now and then with the enterprise seen. */
     static String dailyReport(Random r) {
         String district = pick(r, DISTRICTS);
-        return "日报 今天在" + district + "检查企业" + count(r, 12) + "家，发现问题" + count(r, 5) + "个，督办问题核查"
+        String where = district + Names.village(r);
+        String seen = r.nextBoolean() ? "，重点检查了" + Names.enterprise(r).name() : "";
+        return "日报 今天在" + where + "检查企业" + count(r, 12) + "家" + seen + "，发现问题" + count(r, 5) + "个，督办问题核查"
                 + count(r, 4) + "件，交办问题" + count(r, 3) + "个，明日计划：" + pick(r, PLANS) + "。";
     }
 
-    /** A problem found, with a place, a kind of enterprise and what is wrong. */
+    /** A problem found, with a place, an enterprise by name, what is wrong and who was there. */
     static String problem(Random r) {
-        return "问题 " + pick(r, DISTRICTS) + "某" + pick(r, ENTERPRISES) + "企业存在" + pick(r, PROBLEMS) + "问题，"
-                + "现场检查发现" + pick(r, PROBLEMS) + "，已拍照取证，拟交办地方立即整改。";
+        return "问题 " + pick(r, DISTRICTS) + Names.village(r) + Names.enterprise(r).name() + "存在" + pick(r, PROBLEMS)
+                + "问题，现场检查发现" + pick(r, PROBLEMS) + "，企业负责人" + Names.person(r) + "在场，已拍照取证，"
+                + "拟交办地方立即整改。";
     }
 
-    /** Chat of any kind, now and then with a problem word in it. */
+    /** Chat of any kind, now and then with a problem word, an enterprise, a person or a plate in it. */
     static String chat(Random r) {
         return switch (r.nextInt(6)) {
             case 0 -> "收到";
-            case 1 -> "明天上午九点在" + pick(r, DISTRICTS) + "集合，请大家带好执法记录仪。";
-            case 2 -> "核查 " + pick(r, DISTRICTS) + pick(r, ENTERPRISES) + "企业" + pick(r, PROBLEMS) + "问题已整改到位。";
+            case 1 -> "明天上午九点在" + pick(r, DISTRICTS) + Names.village(r) + "村委会集合，" + Names.person(r) + "开车（"
+                    + Names.plate(r) + "），请大家带好执法记录仪。";
+            case 2 -> "核查 " + pick(r, DISTRICTS) + Names.enterprise(r).name() + pick(r, PROBLEMS) + "问题已整改到位。";
             case 3 -> "党建 今天开展主题党日活动，参加" + count(r, 9) + "人，学习实施细则。";
-            case 4 -> "请" + pick(r, CITIES) + "生态环境局协调" + pick(r, DISTRICTS) + "配合检查" + pick(r, ENTERPRISES) + "企业。";
-            default -> "今天检查中发现" + pick(r, ENTERPRISES) + "企业" + pick(r, PROBLEMS) + "，已现场督促整改。";
+            case 4 -> "请" + pick(r, CITIES) + "生态环境局协调" + pick(r, DISTRICTS) + "配合检查" + Names.enterprise(r).name()
+                    + "。";
+            default -> "今天检查中发现" + Names.enterprise(r).name() + pick(r, PROBLEMS) + "，已现场督促整改。";
         };
     }
 

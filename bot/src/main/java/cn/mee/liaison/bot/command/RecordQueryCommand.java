@@ -3,6 +3,7 @@ package cn.mee.liaison.bot.command;
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
 import cn.mee.liaison.bot.inbound.ChatContext;
+import cn.mee.liaison.bot.records.KeywordStatistics;
 import cn.mee.liaison.storage.directory.WorkGroup;
 import cn.mee.liaison.storage.message.FiledMessage;
 import cn.mee.liaison.storage.message.FiledMessageMapper;
@@ -33,12 +34,15 @@ class RecordQueryCommand {
     private final DirectoryCache directory;
     private final FiledMessageMapper messages;
     private final Clock clock;
+    private final KeywordStatistics statistics;
 
-    RecordQueryCommand(Replies replies, DirectoryCache directory, FiledMessageMapper messages, Clock clock) {
+    RecordQueryCommand(Replies replies, DirectoryCache directory, FiledMessageMapper messages, Clock clock,
+                       KeywordStatistics statistics) {
         this.replies = replies;
         this.directory = directory;
         this.messages = messages;
         this.clock = clock;
+        this.statistics = statistics;
     }
 
     OutboxMessage answer(Exchange exchange) {
@@ -78,7 +82,8 @@ class RecordQueryCommand {
             return exchange.reply(replies.text("query.not.allowed"), false);
         }
         MessageQuery query = new MessageQuery(null, group.map(WorkGroup::id).orElse(null), null, null, null, type,
-                null, null, null, keywords.isEmpty() ? null : String.join(" ", keywords), null, 0, SHOWN + 1);
+                null, null, null, keywords.isEmpty() ? null : String.join(" ", keywords), null, 0, SHOWN + 1)
+                .sampled(statistics.sample());
         // the 查询 message itself is filed already; being the newest, it is first when it matches
         List<FiledMessage> found = new ArrayList<>(messages.search(query));
         boolean matchesItself = !found.isEmpty() && found.get(0).id().equals(exchange.filed().id());

@@ -9,28 +9,62 @@ import cn.mee.liaison.storage.message.MessageQuery;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /** Finds filed records for a viewer, within what the viewer may see. */
 @Service
 public class RecordSearch {
 
+    private static final Logger log = LoggerFactory.getLogger(RecordSearch.class);
+    /** Rows read in time order for a common keyword's page before giving up for its index. */
+    static final int EXAMINED = 2_000;
+
     private final FiledMessageMapper messages;
     private final DirectoryCache directory;
     private final Clock clock;
+    private final KeywordStatistics statistics;
 
-    RecordSearch(FiledMessageMapper messages, DirectoryCache directory, Clock clock) {
+    RecordSearch(FiledMessageMapper messages, DirectoryCache directory, Clock clock, KeywordStatistics statistics) {
         this.messages = messages;
         this.directory = directory;
         this.clock = clock;
+        this.statistics = statistics;
     }
 
     public RecordPage search(RecordFilter filter, Viewer viewer, int page, int size) {
-        MessageQuery query = filter.toQuery(clock.getZone(), viewer.unitScope(), page, size);
+        MessageQuery query = filter.toQuery(clock.getZone(), viewer.unitScope(), page, size)
+                .sampled(statistics.sample());
         DirectorySnapshot names = directory.snapshot();
-        List<RecordView> items = messages.search(query).stream()
-                .map(m -> RecordView.of(m, names, clock.getZone(), false)).toList();
-        return new RecordPage(items, messages.count(query));
+        // the total first: a page past it (often the only page of a rare keyword with filters) needs no reading
+        long total = messages.count(query);
+        List<FiledMessage> found = total > query.offset() ? page(query, total) : List.of();
+        List<RecordView> items = found.stream().map(m -> RecordView.of(m, names, clock.getZone(), false)).toList();
+        return new RecordPage(items, total);
+    }
+
+    /**
+     * The page: for a common keyword with a full page to show, first in time order without the keyword's index,
+     * reading at most {@value #EXAMINED} rows — its page is among the filters' newest messages —, which is the right
+     * page when it comes back full; else (the read stopped short, or would have sorted), or for a rarer keyword,
+     * through the index.
+     */
+    private List<FiledMessage> page(MessageQuery query, long total) {
+        long filed = statistics.sample().filed();
+        boolean common = filed < Long.MAX_VALUE && query.keywordReach() >= filed / 100;
+        if (query.textPattern() != null && common && total >= query.offset() + query.limit()) {
+            try {
+                List<FiledMessage> inOrder = messages.searchInOrder(query, EXAMINED);
+                if (inOrder.size() == query.limit()) {
+                    return inOrder;
+                }
+            } catch (DataAccessException e) {
+                log.debug("Searched through the index: {}", e.getMessage());
+            }
+        }
+        return messages.search(query);
     }
 
     public Optional<RecordView> find(long id, Viewer viewer) {

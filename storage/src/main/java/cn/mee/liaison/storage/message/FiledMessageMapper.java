@@ -56,8 +56,23 @@ public interface FiledMessageMapper {
 
     long count(@Param("q") MessageQuery query);
 
+    /**
+     * Newest first, read in time order without the keyword's index, and on MariaDB reading no more than
+     * {@code examined} rows ({@code LIMIT ROWS EXAMINED}): when the plan reads in time order it stops there with the
+     * page found so far — the same page as {@link #search} whenever it is full —, when it would sort the statement
+     * fails. For a common keyword, whose page is among the filters' newest few hundred messages, while its index
+     * gives thousands to read and sort. H2: the same as {@link #search}; MySQL 8 has no {@code ROWS EXAMINED}
+     * (fails).
+     */
+    List<FiledMessage> searchInOrder(@Param("q") MessageQuery query, @Param("examined") int examined);
+
     /** Newest first, without paging, streamed: for exports. */
     Cursor<FiledMessage> stream(@Param("q") MessageQuery query);
+
+    /** The texts of the newest messages, newest first: a sample of how common words are ({@link BigramSample}). */
+    List<String> newestTexts(@Param("limit") int limit);
+
+    long countAll();
 
     List<TypeCount> countByType(@Param("from") Instant from, @Param("to") Instant to);
 

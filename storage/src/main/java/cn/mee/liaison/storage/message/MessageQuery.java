@@ -10,6 +10,8 @@ import java.util.List;
  * @param unitScope when not null, only messages of these units are visible (a unit coordinator's view);
  *                  an empty scope sees nothing
  * @param text      a keyword looked for in the message text
+ * @param sample    how common the keyword's bigrams are, to choose what the FULLTEXT index is asked for
+ *                  ({@link SearchText#query(MessageQuery)}); null: everything. The results are the same either way.
  */
 public record MessageQuery(
         String chatId,
@@ -24,7 +26,15 @@ public record MessageQuery(
         String text,
         Collection<Long> unitScope,
         int offset,
-        int limit) {
+        int limit,
+        BigramSample sample) {
+
+    public MessageQuery(String chatId, Long workGroupId, Long unitId, Long cityId, Long roundId, RecordType type,
+                        String senderId, Instant from, Instant to, String text, Collection<Long> unitScope, int offset,
+                        int limit) {
+        this(chatId, workGroupId, unitId, cityId, roundId, type, senderId, from, to, text, unitScope, offset, limit,
+                null);
+    }
 
     public static MessageQuery all() {
         return new MessageQuery(null, null, null, null, null, null, null, null, null, null, null, 0, 50);
@@ -32,27 +42,38 @@ public record MessageQuery(
 
     public MessageQuery page(int newOffset, int newLimit) {
         return new MessageQuery(chatId, workGroupId, unitId, cityId, roundId, type, senderId, from, to, text,
-                unitScope, newOffset, newLimit);
+                unitScope, newOffset, newLimit, sample);
     }
 
     public MessageQuery inChat(String newChatId) {
         return new MessageQuery(newChatId, workGroupId, unitId, cityId, roundId, type, senderId, from, to, text,
-                unitScope, offset, limit);
+                unitScope, offset, limit, sample);
     }
 
     public MessageQuery ofType(RecordType newType) {
         return new MessageQuery(chatId, workGroupId, unitId, cityId, roundId, newType, senderId, from, to, text,
-                unitScope, offset, limit);
+                unitScope, offset, limit, sample);
     }
 
     public MessageQuery containing(String newText) {
         return new MessageQuery(chatId, workGroupId, unitId, cityId, roundId, type, senderId, from, to, newText,
-                unitScope, offset, limit);
+                unitScope, offset, limit, sample);
     }
 
     public MessageQuery scopedTo(Collection<Long> units) {
         return new MessageQuery(chatId, workGroupId, unitId, cityId, roundId, type, senderId, from, to, text,
-                units == null ? null : List.copyOf(units), offset, limit);
+                units == null ? null : List.copyOf(units), offset, limit, sample);
+    }
+
+    /** The same query, its FULLTEXT part chosen by this sample of how common the bigrams are. */
+    public MessageQuery sampled(BigramSample newSample) {
+        return new MessageQuery(chatId, workGroupId, unitId, cityId, roundId, type, senderId, from, to, text,
+                unitScope, offset, limit, newSample);
+    }
+
+    /** About how many messages may contain the keyword, by the sample; every message when there is none. */
+    public long keywordReach() {
+        return (sample == null ? BigramSample.UNKNOWN : sample).messagesWithAll(SearchText.bigrams(text));
     }
 
     /** The keyword as a LIKE pattern, with LIKE's own wildcards escaped by {@code !} (portable across databases). */

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +31,24 @@ import java.util.stream.Collectors;
  * rows, not the tens of thousands of messages that contain the word. The exact filters (the time, the unit scope)
  * still apply as before; the tags only narrow. A message filed again under another type has its tag replaced
  * ({@code FiledMessageMapper.reclassify}).
+ *
+ * <p>InnoDB reads every required term's whole posting list, so with a {@link BigramSample} of how common the
+ * bigrams are, a query requires only the bigrams and tags that narrow ({@link #query(MessageQuery)}): a rare name
+ * by its rare bigrams, a common word with the tags of its filters.
  */
 public final class SearchText {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM").withZone(ZoneOffset.UTC);
     /** A search over more months than this is not narrowed by month (the tag group would be long). */
     private static final int MAX_MONTHS = 36;
+    /** A bigram in this share of the messages or more is common: not worth requiring when rarer ones are there. */
+    static final double COMMON_SHARE = 0.01;
+    /** How many of a keyword's bigrams are required when all are common. */
+    static final int COMMON_BIGRAMS = 2;
+    /** From this many possible messages, the unit's, city's and group's tags are required. */
+    static final long SELECTIVE_TAGS_FROM = 1_000;
+    /** From this many possible messages, the type's and the months' tags are required too. */
+    static final long BROAD_TAGS_FROM = 5_000;
 
     private SearchText() {
     }
@@ -68,26 +81,62 @@ public final class SearchText {
     }
 
     /**
-     * The BOOLEAN MODE query of a search: every bigram of its keyword and the tags of its filters required; null when
-     * the keyword has no bigram (then the index is not used at all).
+     * The BOOLEAN MODE query of a search, null when the keyword has no bigram (then the index is not used at all).
+     * What it requires depends on how common the keyword's bigrams are in the query's {@link BigramSample}
+     * ({@link BigramSample#UNKNOWN}: all of it):
+     * <ul>
+     * <li>its bigrams in under 1 % of the messages — or, when all are more common, its two rarest: a rare name is found by its rare bigrams alone, without reading the posting
+     *     lists of {@code 有限_} and {@code 公司_};</li>
+     * <li>the tags of the unit, city, group and unit scope when the keyword may be in 1,000 messages or more, those
+     *     of the type and the months from 5,000 when none of the former is there: a tag's posting list is
+     *     tens or hundreds of thousands of messages long, worth reading only when it spares reading thousands of
+     *     rows.</li>
+     * </ul>
+     * The exact filters and {@code text LIKE} decide in every case; this only chooses how the candidates are found.
      */
     public static String query(MessageQuery q) {
         String keyword = q.text() == null ? null : q.text().strip();
-        String bigrams = query(keyword);
-        if (bigrams == null) {
+        Set<String> bigrams = bigrams(keyword);
+        if (bigrams.isEmpty()) {
             return null;
         }
-        StringBuilder s = new StringBuilder(bigrams);
-        required(s, "zu", q.unitId());
-        required(s, "zc", q.cityId());
-        required(s, "zg", q.workGroupId());
-        if (q.type() != null) {
-            s.append(" +").append(typeTag(q.type().name()));
+        BigramSample sample = q.sample() == null ? BigramSample.UNKNOWN : q.sample();
+        StringBuilder s = new StringBuilder();
+        for (String bigram : narrowing(bigrams, sample)) {
+            s.append(s.isEmpty() ? "+" : " +").append(bigram);
         }
-        if (q.unitScope() != null && !q.unitScope().isEmpty() && q.unitScope().size() <= 50) {
-            s.append(" +(").append(q.unitScope().stream().map(u -> "zu" + u).collect(Collectors.joining(" ")))
-                    .append(')');
+        long candidates = sample.messagesWithAll(bigrams);
+        int selective = s.length();
+        if (candidates >= SELECTIVE_TAGS_FROM) {
+            required(s, "zu", q.unitId());
+            required(s, "zc", q.cityId());
+            required(s, "zg", q.workGroupId());
+            if (q.unitScope() != null && !q.unitScope().isEmpty() && q.unitScope().size() <= 50) {
+                s.append(" +(").append(q.unitScope().stream().map(u -> "zu" + u).collect(Collectors.joining(" ")))
+                        .append(')');
+            }
         }
+        // after a unit's, city's or group's tag a few thousand candidates are left: cheaper read than the type's or
+        // the months' posting lists (hundreds of thousands of messages)
+        boolean narrowed = s.length() > selective && q.sample() != null;
+        if (candidates >= BROAD_TAGS_FROM && !narrowed) {
+            if (q.type() != null) {
+                s.append(" +").append(typeTag(q.type().name()));
+            }
+            months(s, q);
+        }
+        return s.toString();
+    }
+
+    /** The bigrams worth requiring: the rare ones, else the few rarest. */
+    private static List<String> narrowing(Set<String> bigrams, BigramSample sample) {
+        List<String> byShare = new ArrayList<>(bigrams);
+        byShare.sort(Comparator.comparingDouble(sample::share)); // stable: the keyword's order among equals
+        List<String> rare = byShare.stream().filter(b -> sample.share(b) < COMMON_SHARE).toList();
+        return rare.isEmpty() ? byShare.subList(0, Math.min(COMMON_BIGRAMS, byShare.size())) : rare;
+    }
+
+    private static void months(StringBuilder s, MessageQuery q) {
         if (q.from() != null && q.to() != null && q.to().isAfter(q.from())) {
             List<String> months = new ArrayList<>();
             YearMonth month = YearMonth.from(q.from().atZone(ZoneOffset.UTC));
@@ -100,7 +149,6 @@ public final class SearchText {
                 s.append(" +(").append(String.join(" ", months)).append(')');
             }
         }
-        return s.toString();
     }
 
     private static void required(StringBuilder s, String prefix, Long id) {
@@ -127,7 +175,7 @@ public final class SearchText {
         return query.toString();
     }
 
-    private static Set<String> bigrams(String text) {
+    static Set<String> bigrams(String text) {
         Set<String> bigrams = new LinkedHashSet<>();
         if (text == null) {
             return bigrams;
