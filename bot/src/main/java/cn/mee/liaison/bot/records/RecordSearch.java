@@ -6,6 +6,7 @@ import cn.mee.liaison.bot.security.Viewer;
 import cn.mee.liaison.storage.message.FiledMessage;
 import cn.mee.liaison.storage.message.FiledMessageMapper;
 import cn.mee.liaison.storage.message.MessageQuery;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +22,15 @@ public class RecordSearch {
     private static final Logger log = LoggerFactory.getLogger(RecordSearch.class);
     /** Rows read in time order for a common keyword's page before giving up for its index. */
     static final int EXAMINED = 2_000;
+    /** MySQL's ER_PARSE_ERROR. */
+    private static final int SYNTAX_ERROR = 1064;
 
     private final FiledMessageMapper messages;
     private final DirectoryCache directory;
     private final Clock clock;
     private final KeywordStatistics statistics;
+    /** False once the server refused the capped read's syntax (MySQL 8 has no ROWS EXAMINED): not tried again. */
+    private volatile boolean cappedReadSupported = true;
 
     RecordSearch(FiledMessageMapper messages, DirectoryCache directory, Clock clock, KeywordStatistics statistics) {
         this.messages = messages;
@@ -54,13 +59,19 @@ public class RecordSearch {
     private List<FiledMessage> page(MessageQuery query, long total) {
         long filed = statistics.sample().filed();
         boolean common = filed < Long.MAX_VALUE && query.keywordReach() >= filed / 100;
-        if (query.textPattern() != null && common && total >= query.offset() + query.limit()) {
+        if (cappedReadSupported && query.textPattern() != null && common
+                && total >= query.offset() + query.limit()) {
             try {
                 List<FiledMessage> inOrder = messages.searchInOrder(query, EXAMINED);
                 if (inOrder.size() == query.limit()) {
                     return inOrder;
                 }
             } catch (DataAccessException e) {
+                if (e.getMostSpecificCause() instanceof SQLException sql && sql.getErrorCode() == SYNTAX_ERROR) {
+                    cappedReadSupported = false;
+                    log.info("The database does not take LIMIT ROWS EXAMINED (MySQL, not MariaDB): common keywords "
+                            + "are searched through the index from now on");
+                }
                 log.debug("Searched through the index: {}", e.getMessage());
             }
         }
