@@ -84,8 +84,7 @@ public class OutboxClaims {
             List<OutboxMessage> taken = due.stream().filter(mine).toList();
             if (!taken.isEmpty()) {
                 mapper.markTakenSent(taken.stream().map(OutboxMessage::id).toList(), holder, now);
-                taken.forEach(row -> meters.counter("liaison.outbox.deliveries", "channel", row.channel().name(),
-                        "outcome", "sent").increment());
+                taken.forEach(row -> counted(row, "sent"));
             }
             List<Long> others = due.stream().filter(mine.negate()).map(OutboxMessage::id).toList();
             if (!others.isEmpty()) {
@@ -127,6 +126,10 @@ public class OutboxClaims {
             mapper.markFailed(message.id(), holder, clip(((Delivery.Failed) delivery).error()));
             outcome = "failed";
         }
+        counted(message, outcome);
+    }
+
+    private void counted(OutboxMessage message, String outcome) {
         meters.counter("liaison.outbox.deliveries", "channel", message.channel().name(), "outcome", outcome)
                 .increment();
     }
