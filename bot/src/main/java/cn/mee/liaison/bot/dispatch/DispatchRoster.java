@@ -72,8 +72,7 @@ public class DispatchRoster {
         Map<Long, Boolean> rounds = new HashMap<>();
         Map<DispatchPlan, Boolean> plans = new IdentityHashMap<>();
         return ordered.stream()
-                .filter(e -> rounds.computeIfAbsent(e.group().roundId(),
-                        id -> snapshot.round(id).map(r -> r.covers(day)).orElse(false)))
+                .filter(e -> rounds.computeIfAbsent(e.group().roundId(), id -> inRound(snapshot, id, day)))
                 .filter(e -> plans.computeIfAbsent(e.plan(), p -> p.dispatchDay(day, calendar, season)))
                 .toList();
     }
@@ -106,9 +105,12 @@ public class DispatchRoster {
 
     /** Whether the group reports on the day, its plan already read. */
     public boolean reportsOn(WorkGroup group, LocalDate day, DispatchPlan plan) {
-        boolean inRound = directory.snapshot().round(group.roundId()).map((CampaignRound r) -> r.covers(day))
-                .orElse(false);
-        return inRound && plan.dispatchDay(day, calendar, season);
+        return inRound(directory.snapshot(), group.roundId(), day) && plan.dispatchDay(day, calendar, season);
+    }
+
+    /** Whether the round runs on the day. */
+    private static boolean inRound(DirectorySnapshot snapshot, Long roundId, LocalDate day) {
+        return snapshot.round(roundId).map((CampaignRound r) -> r.covers(day)).orElse(false);
     }
 
     /** What kind of day it is, for the texts: 工作日, 调休上班, or the holiday's name. */
