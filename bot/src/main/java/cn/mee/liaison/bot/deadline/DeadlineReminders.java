@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>Each reminder is sent at most once, however many instances run and however often this runs: its scheduled
  * instant is claimed in {@code deadline_reminder}, under a lock on the deadline's row, in the transaction that puts
- * the message in the outbox. After the bot was down, the reminders it missed are each claimed once and go out as one
- * message per deadline — never a burst of copies — and none for a deadline done meanwhile. Reminders put off
+ * the message in the outbox. After the bot was down, the reminders it missed are each claimed once and go out folded
+ * into one — never a burst of copies — and none for a deadline done meanwhile. Reminders put off
  * ({@code 延后}) go out the same way when the delay ends. Reminder instants before the deadline was known (created or
  * first computed) are not sent. Overdue reminders stop
  * {@code liaison.deadlines.overdue-reminder-days} (30) days after the due date; the deadline stays overdue in the
@@ -29,13 +29,24 @@ import org.springframework.stereotype.Service;
  *
  * <p>Many reminders at one instant (every deadline reminded at 09:00) are claimed together: the claims made so far of
  * every candidate are read at once, and only the deadlines with an instant unclaimed are locked and claimed, in
- * batches of {@code liaison.deadlines.reminder-batch-size} (300) deadlines per transaction ({@link ReminderClaims}).
+ * batches of {@code liaison.deadlines.reminder-batch-size} (300) deadlines per transaction ({@link ReminderClaims}),
+ * each recipient told in one message of the deadlines of the batch it owes ({@link ReminderLetters}).
  */
 @Service
 public class DeadlineReminders {
 
     static final String REMIND = "REMIND";
     static final String ESCALATE = "ESCALATE";
+    /**
+     * The order deadlines are claimed in: those of one unit (then city, then round) next to each other, so that the
+     * reminders to the same people fall in the same batch and go out as one message each. (Each batch still locks its
+     * rows in id order, so batches that overlap cannot deadlock whatever they hold.)
+     */
+    private static final Comparator<DueReminders> BY_OWNER = Comparator
+            .comparing((DueReminders d) -> d.deadline().row().unitId(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(d -> d.deadline().row().cityId(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(d -> d.deadline().row().roundId(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingLong(DueReminders::id);
 
     private final DeadlineCalendar calendar;
     private final ReminderPlans plans;
@@ -84,7 +95,7 @@ public class DeadlineReminders {
         List<DueReminders> unclaimed = due.stream()
                 .map(d -> d.unclaimed(claimed.getOrDefault(d.id(), List.of())))
                 .filter(d -> !d.isEmpty())
-                .sorted(Comparator.comparingLong(DueReminders::id))
+                .sorted(BY_OWNER)
                 .toList();
         int sent = 0;
         for (int i = 0; i < unclaimed.size(); i += batchSize) {

@@ -3,6 +3,8 @@ package cn.mee.liaison.bot.deadline;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** What the reminders of a deadline say. */
@@ -19,22 +21,64 @@ final class DeadlineTexts {
 
     static String reminder(Deadline deadline, LocalDate today) {
         long left = ChronoUnit.DAYS.between(today, deadline.dueDate());
-        String whose = whose(deadline);
-        String head;
-        if (left > 0) {
-            head = "【截止提醒】" + deadline.title() + whose + "将于" + day(deadline.dueDate()) + "截止，还有" + left + "天。";
-        } else if (left == 0) {
-            head = "【截止提醒】" + deadline.title() + whose + "今天（" + day(deadline.dueDate()) + "）截止。";
-        } else {
-            head = "【逾期提醒】" + deadline.title() + whose + "已于" + day(deadline.dueDate()) + "截止，已逾期" + (-left)
-                    + "天，请尽快完成。";
-        }
+        String head = left < 0 ? "【逾期提醒】" + state(deadline, today) + "，请尽快完成。"
+                : "【截止提醒】" + state(deadline, today) + "。";
         return head + "\n完成后请回复\u201c" + doneHint(deadline) + "\u201d；如需延后提醒，回复\u201c延后 3天\u201d。";
     }
 
+    /**
+     * One message for several deadlines reminded to the same people at once: a numbered line each (the overdue first,
+     * then by due date), with its number and what to answer when it is done.
+     */
+    static String reminders(List<Deadline> deadlines, LocalDate today) {
+        StringBuilder text = new StringBuilder("【截止提醒】以下").append(deadlines.size()).append("项事项需要办理：");
+        List<Deadline> ordered = byDueDate(deadlines);
+        for (int i = 0; i < ordered.size(); i++) {
+            Deadline deadline = ordered.get(i);
+            text.append('\n').append(i + 1).append(". ")
+                    .append(deadline.dueDate().isBefore(today) ? "【逾期】" : "").append(state(deadline, today))
+                    .append("（编号 ").append(deadline.id()).append("）。完成后回复\u201c").append(doneHint(deadline))
+                    .append("\u201d。");
+        }
+        return text.append("\n如需延后提醒，回复\u201c延后 3天\u201d（以上全部）或\u201c延后 3天 编号\u201d（其中一项）。")
+                .toString();
+    }
+
     static String escalation(Deadline deadline) {
-        return "【逾期未完成】" + deadline.title() + whose(deadline) + "已于" + day(deadline.dueDate())
-                + "截止，至今未完成（编号 " + deadline.id() + "）。";
+        return "【逾期未完成】" + overdue(deadline) + "。";
+    }
+
+    /** One message to the bureau for several deadlines gone overdue at once. */
+    static String escalations(List<Deadline> deadlines) {
+        StringBuilder text = new StringBuilder("【逾期未完成】以下").append(deadlines.size()).append("项事项已逾期：");
+        List<Deadline> ordered = byDueDate(deadlines);
+        for (int i = 0; i < ordered.size(); i++) {
+            text.append('\n').append(i + 1).append(". ").append(overdue(ordered.get(i))).append("。");
+        }
+        return text.toString();
+    }
+
+    /** Where a deadline stands today: "…将于12月31日（周四）截止，还有7天", "…今天（…）截止", "…已逾期2天". */
+    private static String state(Deadline deadline, LocalDate today) {
+        long left = ChronoUnit.DAYS.between(today, deadline.dueDate());
+        String what = deadline.title() + whose(deadline);
+        if (left > 0) {
+            return what + "将于" + day(deadline.dueDate()) + "截止，还有" + left + "天";
+        }
+        if (left == 0) {
+            return what + "今天（" + day(deadline.dueDate()) + "）截止";
+        }
+        return what + "已于" + day(deadline.dueDate()) + "截止，已逾期" + (-left) + "天";
+    }
+
+    private static String overdue(Deadline deadline) {
+        return deadline.title() + whose(deadline) + "已于" + day(deadline.dueDate()) + "截止，至今未完成（编号 "
+                + deadline.id() + "）";
+    }
+
+    private static List<Deadline> byDueDate(List<Deadline> deadlines) {
+        return deadlines.stream().sorted(Comparator.comparing(Deadline::dueDate).thenComparingLong(Deadline::id))
+                .toList();
     }
 
     /** What to answer when it is done. */

@@ -6,9 +6,7 @@ import cn.mee.liaison.bot.outbox.Outbox;
 import cn.mee.liaison.storage.deadline.DeadlineMapper;
 import cn.mee.liaison.storage.deadline.DeadlineRow;
 import cn.mee.liaison.storage.deadline.SentReminder;
-import cn.mee.liaison.storage.outbox.MessageFormat;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
-import cn.mee.liaison.storage.outbox.Purpose;
 import cn.mee.liaison.storage.support.ContendedTransactions;
 import cn.mee.liaison.storage.support.MapperBatches;
 import java.time.Instant;
@@ -61,8 +59,9 @@ class ReminderClaims {
     }
 
     /**
-     * Claims what is still unclaimed of {@code due} (at most {@link #MAX_BATCH} deadlines) and puts one message
-     * per recipient in the outbox for each deadline reminded (the instants missed folded into one) and escalated.
+     * Claims what is still unclaimed of {@code due} (at most {@link #MAX_BATCH} deadlines) and puts in the outbox one
+     * message per recipient listing the deadlines reminded to it (the instants missed folded into one), and one per
+     * bureau chat listing those escalated ({@link ReminderLetters}).
      *
      * @param since the earliest instant any of them is due (the claims are read from there on)
      * @return how many reminders and escalations went out
@@ -84,8 +83,7 @@ class ReminderClaims {
             if (fresh.isEmpty()) {
                 return new Batch(fresh, 0);
             }
-            List<OutboxMessage> said = new ArrayList<>();
-            fresh.forEach(d -> said.addAll(messages(d, snapshot, today, now)));
+            List<OutboxMessage> said = ReminderLetters.of(fresh, snapshot, today, now);
             List<SentReminder> claims = fresh.stream().flatMap(d -> d.claims(now).stream()).toList();
             batches.run(DeadlineMapper.class, claiming -> claims.forEach(claiming::claimReminder));
             outbox.enqueueAll(said);
@@ -111,26 +109,5 @@ class ReminderClaims {
 
     /** What one transaction claimed, and how many messages it put in the outbox. */
     private record Batch(List<DueReminders> fresh, int messages) {
-    }
-
-    /** The reminder to those who owe the deadline, and the escalation to the bureau chats. */
-    private static List<OutboxMessage> messages(DueReminders due, DirectorySnapshot snapshot, LocalDate today,
-                                                Instant now) {
-        List<OutboxMessage> said = new ArrayList<>();
-        Deadline deadline = due.deadline();
-        if (!due.remind().isEmpty()) {
-            String text = DeadlineTexts.reminder(deadline, today);
-            DeadlineRecipients.of(deadline, snapshot, today).forEach(t -> said.add(message(t, text, now)));
-        }
-        if (due.escalate() != null) {
-            String text = DeadlineTexts.escalation(deadline);
-            DeadlineRecipients.bureau(snapshot).forEach(t -> said.add(message(t, text, now)));
-        }
-        return said;
-    }
-
-    private static OutboxMessage message(DeadlineRecipients.Target target, String text, Instant now) {
-        return OutboxMessage.pending(target.channel(), target.type(), target.id(), MessageFormat.TEXT, text,
-                target.mentions(), Purpose.REMINDER, null, now);
     }
 }

@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,16 +93,29 @@ class DeadlineRemindersAtOneInstantTest extends RunningBot {
         return claims;
     }
 
-    /** The messages about each deadline (by title), each as "target: text". */
+    /**
+     * What was said about each deadline (by title), each as "target: line": the line of the message that names it
+     * (one message lists every deadline of a batch reminded to the same recipient).
+     */
     private Map<String, List<String>> messages() {
         Map<String, List<String>> said = new HashMap<>();
+        Pattern title = Pattern.compile("批量事项" + org.tag() + "-\\d+");
         jdbc.query("SELECT target_id, content FROM outbox_message WHERE purpose = 'REMINDER' AND content LIKE ?"
                 + " ORDER BY id", rs -> {
-                    String content = rs.getString(2);
-                    String title = content.replaceAll("(?s)^【截止提醒】(批量事项[^（]+)（.*", "$1");
-                    said.computeIfAbsent(title, t -> new ArrayList<>()).add(rs.getString(1) + ": " + content);
+                    for (String line : rs.getString(2).split("\n")) {
+                        Matcher m = title.matcher(line);
+                        while (m.find()) {
+                            said.computeIfAbsent(m.group(), t -> new ArrayList<>()).add(rs.getString(1) + ": " + line);
+                        }
+                    }
                 }, "%批量事项" + org.tag() + "-%");
         return said;
+    }
+
+    /** The reminder messages that name this test's deadlines. */
+    private int letters() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE purpose = 'REMINDER' AND content LIKE ?",
+                Integer.class, "%批量事项" + org.tag() + "-%");
     }
 
     /** Reminders and escalations claimed by the ticks at {@code now}, each deadline and kind once: what they sent. */
@@ -126,12 +141,18 @@ class DeadlineRemindersAtOneInstantTest extends RunningBot {
             }
             assertThat(claims.get(deadline.getKey())).as(title).containsExactly(nineOn(day));
             assertThat(said.get(title)).as(title).hasSize(3).allSatisfy(m ->
-                    assertThat(m).contains(": 【截止提醒】" + title + "（" + org.unitA() + "）"));
+                    assertThat(m).contains(title + "（" + org.unitA() + "）").contains("（编号 " + deadline.getKey() + "）"));
             assertThat(said.get(title)).extracting(m -> m.substring(0, m.indexOf(": "))).as(title)
                     .containsExactlyInAnyOrder(org.coordinatorA(), org.centralChat(), org.ordinaryChat());
         }
         assertThat(said.get("批量事项" + org.tag() + "-3")).first().asString().contains("还有7天");
         assertThat(said.get("批量事项" + org.tag() + "-5")).first().asString().contains("今天（");
+        assertThat(letters()).as("one message per recipient and batch, each listing its deadlines, not one per deadline")
+                .isLessThanOrEqualTo(3 * 2 * (DEADLINES / 300 + 2));
+        assertThat(jdbc.queryForList("SELECT content FROM outbox_message WHERE purpose = 'REMINDER' AND content LIKE ?",
+                String.class, "%批量事项" + org.tag() + "-%")).allSatisfy(letter -> assertThat(letter)
+                .matches("(?s)【截止提醒】以下\\d+项事项需要办理：\n1\\. .*")
+                .endsWith("\n如需延后提醒，回复\u201c延后 3天\u201d（以上全部）或\u201c延后 3天 编号\u201d（其中一项）。"));
     }
 
     @Test

@@ -193,12 +193,18 @@ class DeadlineTest extends RunningBot {
 
         at(12, 17, 9, 0);
         reminders.tick();
+        // the coordinator owes the round's summary and evaluation too, due the same day: one message lists all three
         assertThat(reminded(org.coordinatorA(), title)).singleElement()
-                .satisfies(t -> assertThat(t).startsWith("【截止提醒】" + title + "将于12月31日（周四）截止，还有14天。")
-                        .contains("已报送 2026年第四季度", "延后 3天"));
+                .satisfies(t -> assertThat(t).startsWith("【截止提醒】以下3项事项需要办理：\n1. " + title
+                                + "将于12月31日（周四）截止，还有14天（编号 ")
+                        .contains("。完成后回复\u201c已报送 2026年第四季度\u201d。\n2. ", "工作总结将于12月31日（周四）截止",
+                                "考评建议（可推荐1-2名个人）将于12月31日（周四）截止")
+                        .endsWith("\n如需延后提醒，回复\u201c延后 3天\u201d（以上全部）或\u201c延后 3天 编号\u201d（其中一项）。"));
         assertThat(said(org.coordinatorA())).allMatch(s -> s.targetType().equals("USER"));
         assertThat(reminded(org.centralChat(), title)).hasSize(1);
-        assertThat(reminded(org.ordinaryChat(), title)).hasSize(1);
+        assertThat(reminded(org.ordinaryChat(), title)).as("the report alone: the reminder of one deadline")
+                .singleElement().asString().isEqualTo("【截止提醒】" + title + "将于12月31日（周四）截止，还有14天。\n"
+                        + "完成后请回复\u201c已报送 2026年第四季度\u201d；如需延后提醒，回复\u201c延后 3天\u201d。");
         assertThat(reminded(org.otherCityChat(), title)).as("another unit's group").isEmpty();
 
         at(12, 17, 9, 5);
