@@ -94,9 +94,21 @@ final class Reminders {
                     lateMs.getMaxValue() / 1000.0, within);
             Report.line("target every reminder within 2 s of its time: %s",
                     Report.verdict(within == deadlines));
+            tickLog(process.log(), t);
         } finally {
             Start.deleteTree(dir);
             databases.drop(db);
+        }
+    }
+
+    /** The bot's own account of the tick: its log lines about the reminders, timed from T. */
+    static void tickLog(Path log, Instant t) throws java.io.IOException {
+        try (var lines = Files.lines(log)) {
+            lines.filter(line -> line.contains("deadline reminders:")).forEach(line -> {
+                Instant at = Instant.parse(line.substring(0, line.indexOf(' ')));
+                Report.line("  bot, T%+.3f s: %s", Duration.between(t, at).toMillis() / 1000.0,
+                        line.substring(line.indexOf("deadline reminders:") + "deadline reminders:".length()).strip());
+            });
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -36,6 +38,7 @@ import org.springframework.stereotype.Service;
 public class DeadlineReminders {
 
     static final String REMIND = "REMIND";
+    private static final Logger log = LoggerFactory.getLogger(DeadlineReminders.class);
     static final String ESCALATE = "ESCALATE";
     /**
      * The order deadlines are claimed in: those of one unit (then city, then round) next to each other, so that the
@@ -97,6 +100,11 @@ public class DeadlineReminders {
                 .filter(d -> !d.isEmpty())
                 .sorted(BY_OWNER)
                 .toList();
+        if (unclaimed.isEmpty()) {
+            return 0;
+        }
+        log.info("deadline reminders: {} deadlines owe reminders or escalations ({} candidates, found in {} ms)",
+                unclaimed.size(), candidates.size(), Duration.between(now, clock.instant()).toMillis());
         int sent = 0;
         for (int i = 0; i < unclaimed.size(); i += batchSize) {
             sent += claims.claim(unclaimed.subList(i, Math.min(unclaimed.size(), i + batchSize)), since, today, now);
