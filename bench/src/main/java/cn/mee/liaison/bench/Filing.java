@@ -39,6 +39,9 @@ import org.HdrHistogram.Recorder;
  * <p>Baseline, in the same run: {@link FilingBaseline}, plain JDBC writing the same rows per message in one
  * transaction each, to a copy of the same tables on the same server, at the same concurrency.
  *
+ * <p>Before the phases, each side is warmed up at 8 clients for {@code --warm-up-seconds} (120; the rate printed every
+ * 15 s), so that the figures are the sustained rate of a warm JVM.
+ *
  * <p>Options: {@code --groups=500 --concurrency=1,8,32,64 --seconds=15 --rate=500 --rate-seconds=20}; for
  * profiling {@code --bot-jvm="-XX:StartFlightRecording=…"}, {@code --bot-settings=name=value,…},
  * {@code --keep-log=/tmp/bot.log}.
@@ -72,6 +75,7 @@ final class Filing {
         int seconds = options.integer("seconds", 15);
         int rate = options.integer("rate", 500);
         int rateSeconds = options.integer("rate-seconds", 20);
+        int warmUpSeconds = options.integer("warm-up-seconds", 120);
         Databases databases = new Databases(options);
         Report.heading("filing: encrypted robot callbacks (daily reports) into MariaDB " + databases.version());
         String db = "bench_filing";
@@ -96,7 +100,7 @@ final class Filing {
                 Map<String, Long> before = rowCounts(databases, db);
                 // warm-up: the JIT, the connection pools
                 long sentBefore = callbacks.sent.get();
-                closedLoop("warm-up", 8, 5, callbacks::send);
+                warmUp("bot", warmUpSeconds, callbacks::send);
                 Map<String, Long> after = rowCounts(databases, db);
                 long warmUp = callbacks.sent.get() - sentBefore;
                 for (int c : concurrency) {
@@ -118,7 +122,7 @@ final class Filing {
                 }
             }
             try (FilingBaseline plain = FilingBaseline.create(databases, db, "bench_filing_jdbc", groups)) {
-                closedLoop("warm-up", 8, 5, plain::send);
+                warmUp("jdbc", warmUpSeconds, plain::send);
                 for (int c : concurrency) {
                     baseline.add(closedLoop("jdbc c=" + c, c, seconds, plain::send));
                     print(baseline.get(baseline.size() - 1));
@@ -173,6 +177,19 @@ final class Filing {
     }
 
     /** {@code clients} threads, each sending one message after the other for {@code seconds}. */
+    /**
+     * 8 clients for {@code seconds}, the rate printed every 15 s: until the JIT has compiled the hot paths a JVM runs
+     * several times slower (seen here: 36 → 108 messages/s over the first two minutes of the bot), so the phases
+     * measured after it are the sustained rate, not the JIT's warm-up.
+     */
+    static void warmUp(String who, int seconds, Sender sender) throws InterruptedException {
+        for (int done = 0; done < seconds; done += 15) {
+            Phase slice = closedLoop(who + " warm-up", 8, Math.min(15, seconds - done), sender);
+            Report.line("%-14s %6.0f msg/s (%d in %.0f s)", slice.name(), slice.rate(), slice.messages(),
+                    slice.seconds());
+        }
+    }
+
     static Phase closedLoop(String name, int clients, int seconds, Sender sender) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong ok = new AtomicLong();

@@ -64,7 +64,7 @@ public class DailyReports {
         if (classifiedAsReport) {
             return true;
         }
-        boolean reported = mapper.historyOf(day, group.id()).stream().anyMatch(DailyReportRow::current);
+        boolean reported = mapper.currentOf(day, group.id()).isPresent();
         return !reported && parsers.parseWith(RecordType.DAILY_REPORT, plan.fields(), text, day).fields().size() >= 2;
     }
 
@@ -76,8 +76,7 @@ public class DailyReports {
         DispatchPlan plan = roster.planOf(group);
         ParsedRecord parsed = parsers.parseWith(RecordType.DAILY_REPORT, plan.fields(), submission.body(), day);
 
-        Optional<DailyReportRow> earlier = mapper.historyOf(day, group.id()).stream()
-                .filter(DailyReportRow::current).findFirst();
+        Optional<DailyReportRow> earlier = mapper.currentOf(day, group.id());
         Map<String, Object> fields = new LinkedHashMap<>();
         for (FieldSpec spec : plan.fields()) {
             Object value = parsed.fields().containsKey(spec.code()) ? parsed.fields().get(spec.code())

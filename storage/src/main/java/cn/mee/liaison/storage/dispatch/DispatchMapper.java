@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -25,7 +26,7 @@ public interface DispatchMapper {
 
     default long insertCurrent(DailyReportRow report) {
         GeneratedId key = new GeneratedId();
-        insertReportRow(report, report.reportDate() + "|" + report.workGroupId(), report.fields(), key);
+        insertReportRow(report, currentKey(report.reportDate(), report.workGroupId()), report.fields(), key);
         return key.value();
     }
 
@@ -42,6 +43,17 @@ public interface DispatchMapper {
     List<DailyReportFigures> figuresBetween(@Param("from") LocalDate from, @Param("to") LocalDate to);
 
     /** Every report of a group on a day, the current one first (the history). */
+    /** The group's current report of the day, if it has one: one row by its unique key, not the day's history. */
+    default Optional<DailyReportRow> currentOf(LocalDate day, long groupId) {
+        return Optional.ofNullable(currentByKey(currentKey(day, groupId)));
+    }
+
+    DailyReportRow currentByKey(@Param("currentKey") String currentKey);
+
+    private static String currentKey(LocalDate day, long groupId) {
+        return day + "|" + groupId;
+    }
+
     List<DailyReportRow> historyOf(@Param("day") LocalDate day, @Param("groupId") long groupId);
 
     /** Records that a stage of a day's dispatch is done; fails with a duplicate key when it was done already. */
