@@ -3,6 +3,7 @@ package cn.mee.liaison.bot.deadline;
 import cn.mee.liaison.scheduler.deadline.ReminderSchedule;
 import cn.mee.liaison.scheduler.deadline.ReminderTimes;
 import cn.mee.liaison.storage.deadline.SentReminder;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +12,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,14 +37,17 @@ import org.springframework.stereotype.Service;
  *
  * <p>Many reminders at one instant (every deadline reminded at 09:00) are claimed together: the claims made so far of
  * every candidate are read at once, and only the deadlines with an instant unclaimed are locked and claimed, in
- * batches of {@code liaison.deadlines.reminder-batch-size} (300) deadlines per transaction ({@link ReminderClaims}),
- * each recipient told in one message of the deadlines of the batch it owes ({@link ReminderLetters}).
+ * batches of {@code liaison.deadlines.reminder-batch-size} (1000) deadlines per transaction ({@link ReminderClaims}),
+ * {@code liaison.deadlines.claim-threads} (2) batches at a time, each recipient told in one message of the deadlines of
+ * the batch it owes ({@link ReminderLetters}). Batches hold disjoint deadlines, so side by side they never wait for
+ * each other; against another instance's batches they wait, never deadlock (rows locked in id order).
  */
 @Service
 public class DeadlineReminders {
 
     static final String REMIND = "REMIND";
     private static final Logger log = LoggerFactory.getLogger(DeadlineReminders.class);
+    static final int MAX_CLAIM_THREADS = 8;
     static final String ESCALATE = "ESCALATE";
     /**
      * The order deadlines are claimed in: those of one unit (then city, then round) next to each other, so that the
@@ -57,14 +66,24 @@ public class DeadlineReminders {
     private final Clock clock;
     private final int overdueDays;
     private final int batchSize;
+    /** The threads that claim batches side by side, each in its own transaction. */
+    private final ExecutorService claimers;
 
     DeadlineReminders(DeadlineCalendar calendar, ReminderPlans plans, ReminderClaims claims, Clock clock,
                       @Value("${liaison.deadlines.overdue-reminder-days:30}") int overdueDays,
-                      @Value("${liaison.deadlines.reminder-batch-size:300}") int batchSize) {
+                      @Value("${liaison.deadlines.reminder-batch-size:1000}") int batchSize,
+                      @Value("${liaison.deadlines.claim-threads:2}") int claimThreads) {
         if (batchSize < 1 || batchSize > ReminderClaims.MAX_BATCH) {
             throw new IllegalArgumentException("liaison.deadlines.reminder-batch-size must be 1 to "
                     + ReminderClaims.MAX_BATCH + ", not " + batchSize);
         }
+        if (claimThreads < 1 || claimThreads > MAX_CLAIM_THREADS) {
+            throw new IllegalArgumentException("liaison.deadlines.claim-threads must be 1 to " + MAX_CLAIM_THREADS
+                    + ", not " + claimThreads);
+        }
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("deadline-claims-");
+        threads.setDaemon(true);
+        this.claimers = Executors.newFixedThreadPool(claimThreads, threads);
         this.calendar = calendar;
         this.plans = plans;
         this.claims = claims;
@@ -105,11 +124,40 @@ public class DeadlineReminders {
         }
         log.info("deadline reminders: {} deadlines owe reminders or escalations ({} candidates, found in {} ms)",
                 unclaimed.size(), candidates.size(), Duration.between(now, clock.instant()).toMillis());
-        int sent = 0;
+        List<Future<Integer>> batches = new ArrayList<>();
         for (int i = 0; i < unclaimed.size(); i += batchSize) {
-            sent += claims.claim(unclaimed.subList(i, Math.min(unclaimed.size(), i + batchSize)), since, today, now);
+            List<DueReminders> batch = unclaimed.subList(i, Math.min(unclaimed.size(), i + batchSize));
+            batches.add(claimers.submit(() -> claims.claim(batch, since, today, now)));
+        }
+        return sum(batches);
+    }
+
+    /** What the batches sent, once every one has ended (the first failure thrown after that). */
+    private static int sum(List<Future<Integer>> batches) {
+        int sent = 0;
+        RuntimeException failed = null;
+        for (Future<Integer> batch : batches) {
+            try {
+                sent += batch.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                batches.forEach(b -> b.cancel(false));
+                throw new IllegalStateException("interrupted while claiming deadline reminders", e);
+            } catch (ExecutionException e) {
+                if (failed == null) {
+                    failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
         return sent;
+    }
+
+    @PreDestroy
+    void stop() {
+        claimers.shutdown();
     }
 
     /**

@@ -33,16 +33,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Many deadlines reminded at one instant (every one has a lead time ending at 09:00 of the same day): one tick claims
- * each reminder once, in batches, with the right messages; two ticks at once still claim each once; a deadline done
- * or put off before the tick gets nothing. Real database, the clock moved by hand.
+ * each reminder once, in batches claimed side by side, with the right messages (one per recipient and batch); two
+ * ticks at once still claim each once; a deadline done or put off before the tick gets nothing. Real database, the clock moved by hand.
  */
 @Import(DeadlineRemindersAtOneInstantTest.TestClock.class)
+@TestPropertySource(properties = {"liaison.deadlines.reminder-batch-size=" + DeadlineRemindersAtOneInstantTest.BATCH,
+        "liaison.deadlines.claim-threads=3"})
 class DeadlineRemindersAtOneInstantTest extends RunningBot {
 
     static final int DEADLINES = 1000;
+    /** Batches small enough that a tick claims several, three at a time. */
+    static final int BATCH = 150;
     static final int[] LEAD_DAYS = {0, 1, 3, 7, 14};
     static final MutableClock CLOCK = MutableClock.at(LocalDateTime.of(2026, 12, 1, 8, 0));
 
@@ -148,7 +153,7 @@ class DeadlineRemindersAtOneInstantTest extends RunningBot {
         assertThat(said.get("批量事项" + org.tag() + "-3")).first().asString().contains("还有7天");
         assertThat(said.get("批量事项" + org.tag() + "-5")).first().asString().contains("今天（");
         assertThat(letters()).as("one message per recipient and batch, each listing its deadlines, not one per deadline")
-                .isLessThanOrEqualTo(3 * 2 * (DEADLINES / 300 + 2));
+                .isLessThanOrEqualTo(3 * 2 * (DEADLINES / BATCH + 2));
         assertThat(jdbc.queryForList("SELECT content FROM outbox_message WHERE purpose = 'REMINDER' AND content LIKE ?",
                 String.class, "%批量事项" + org.tag() + "-%")).allSatisfy(letter -> assertThat(letter)
                 .matches("(?s)【截止提醒】以下\\d+项事项需要办理：\n1\\. .*")
