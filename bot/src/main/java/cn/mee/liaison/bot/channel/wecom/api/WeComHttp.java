@@ -28,15 +28,32 @@ public class WeComHttp {
     private static final Pattern FILENAME_STAR = Pattern.compile("filename\\*=UTF-8''([^;\\s]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern FILENAME = Pattern.compile("filename=\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
 
-    private final HttpClient client;
     private final ObjectMapper json;
     private final WeComProperties properties;
+    private volatile HttpClient client;
 
     WeComHttp(WeComProperties properties, ObjectMapper json) {
         this.properties = properties;
         this.json = json;
-        this.client = HttpClient.newBuilder().connectTimeout(properties.http().connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Made at the first request, not at start: a JDK HTTP client loads the default TLS context (the whole trust
+     * store) and starts a selector thread, which a bot whose WeCom doors are all off never needs.
+     */
+    private HttpClient client() {
+        HttpClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                current = client;
+                if (current == null) {
+                    current = HttpClient.newBuilder().connectTimeout(properties.http().connectTimeout())
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    client = current;
+                }
+            }
+        }
+        return current;
     }
 
     /** A path under the API base URL, e.g. {@code /cgi-bin/gettoken?corpid=…}. */
@@ -90,7 +107,7 @@ public class WeComHttp {
 
     private HttpResponse<byte[]> send(URI uri, HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             int status = response.statusCode();
             if (status >= 500 || status == 429) {
                 throw new WeComFailure(Kind.TRANSIENT, 0, where(uri) + " 返回 HTTP " + status);

@@ -46,7 +46,8 @@ public class RobotLongConnection implements SmartLifecycle {
     private final RobotFrames frames;
     private final LongConnectionCallbacks callbacks;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** Made at the first connection (only when configured): it loads the TLS trust store and starts a thread. */
+    private HttpClient http;
     private final ScheduledExecutorService timers;
     private final Map<String, CompletableFuture<JsonNode>> awaitingAck = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<JsonNode>> replyChains = new ConcurrentHashMap<>();
@@ -194,12 +195,20 @@ public class RobotLongConnection implements SmartLifecycle {
         }
     }
 
+    /** Only the timers thread connects, so only it calls this. */
+    private HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newHttpClient();
+        }
+        return http;
+    }
+
     private void connect() {
         if (!running || replaced) {
             return;
         }
         log.info("opening the robot long connection to {}", settings.wsUrl());
-        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+        http().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create(settings.wsUrl()), new Listener())
                 .whenComplete((ws, error) -> {
                     if (error != null) {
