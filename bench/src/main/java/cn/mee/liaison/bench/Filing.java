@@ -176,7 +176,6 @@ final class Filing {
                 p.errors(), Report.percentiles(p.micros()));
     }
 
-    /** {@code clients} threads, each sending one message after the other for {@code seconds}. */
     /**
      * 8 clients for {@code seconds}, the rate printed every 15 s: until the JIT has compiled the hot paths a JVM runs
      * several times slower (seen here: 36 → 108 messages/s over the first two minutes of the bot), so the phases
@@ -190,6 +189,7 @@ final class Filing {
         }
     }
 
+    /** {@code clients} threads, each sending one message after the other for {@code seconds}. */
     static Phase closedLoop(String name, int clients, int seconds, Sender sender) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong ok = new AtomicLong();

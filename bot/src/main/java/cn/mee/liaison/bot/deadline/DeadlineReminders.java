@@ -46,9 +46,9 @@ import org.springframework.stereotype.Service;
 public class DeadlineReminders {
 
     static final String REMIND = "REMIND";
-    private static final Logger log = LoggerFactory.getLogger(DeadlineReminders.class);
-    static final int MAX_CLAIM_THREADS = 8;
     static final String ESCALATE = "ESCALATE";
+    static final int MAX_CLAIM_THREADS = 8;
+    private static final Logger log = LoggerFactory.getLogger(DeadlineReminders.class);
     /**
      * The order deadlines are claimed in: those of one unit (then city, then round) next to each other, so that the
      * reminders to the same people fall in the same batch and go out as one message each. (Each batch still locks its
