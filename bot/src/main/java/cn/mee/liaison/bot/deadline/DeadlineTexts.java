@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** What the reminders of a deadline say. */
 final class DeadlineTexts {
@@ -31,17 +32,10 @@ final class DeadlineTexts {
      * then by due date), with its number and what to answer when it is done.
      */
     static String reminders(List<Deadline> deadlines, LocalDate today) {
-        StringBuilder text = new StringBuilder("【截止提醒】以下").append(deadlines.size()).append("项事项需要办理：");
-        List<Deadline> ordered = byDueDate(deadlines);
-        for (int i = 0; i < ordered.size(); i++) {
-            Deadline deadline = ordered.get(i);
-            text.append('\n').append(i + 1).append(". ")
-                    .append(deadline.dueDate().isBefore(today) ? "【逾期】" : "").append(state(deadline, today))
-                    .append("（编号 ").append(deadline.id()).append("）。完成后回复\u201c").append(doneHint(deadline))
-                    .append("\u201d。");
-        }
-        return text.append("\n如需延后提醒，回复\u201c延后 3天\u201d（以上全部）或\u201c延后 3天 编号\u201d（其中一项）。")
-                .toString();
+        return numbered("【截止提醒】以下" + deadlines.size() + "项事项需要办理：", deadlines,
+                d -> (d.dueDate().isBefore(today) ? "【逾期】" : "") + state(d, today) + "（编号 " + d.id()
+                        + "）。完成后回复\u201c" + doneHint(d) + "\u201d。")
+                + "\n如需延后提醒，回复\u201c延后 3天\u201d（以上全部）或\u201c延后 3天 编号\u201d（其中一项）。";
     }
 
     static String escalation(Deadline deadline) {
@@ -50,10 +44,16 @@ final class DeadlineTexts {
 
     /** One message to the bureau for several deadlines gone overdue at once. */
     static String escalations(List<Deadline> deadlines) {
-        StringBuilder text = new StringBuilder("【逾期未完成】以下").append(deadlines.size()).append("项事项已逾期：");
-        List<Deadline> ordered = byDueDate(deadlines);
+        return numbered("【逾期未完成】以下" + deadlines.size() + "项事项已逾期：", deadlines, d -> overdue(d) + "。");
+    }
+
+    /** A head, then a numbered line per deadline, by due date (the overdue first). */
+    private static String numbered(String head, List<Deadline> deadlines, Function<Deadline, String> line) {
+        StringBuilder text = new StringBuilder(head);
+        List<Deadline> ordered = deadlines.stream()
+                .sorted(Comparator.comparing(Deadline::dueDate).thenComparingLong(Deadline::id)).toList();
         for (int i = 0; i < ordered.size(); i++) {
-            text.append('\n').append(i + 1).append(". ").append(overdue(ordered.get(i))).append("。");
+            text.append('\n').append(i + 1).append(". ").append(line.apply(ordered.get(i)));
         }
         return text.toString();
     }
@@ -74,11 +74,6 @@ final class DeadlineTexts {
     private static String overdue(Deadline deadline) {
         return deadline.title() + whose(deadline) + "已于" + day(deadline.dueDate()) + "截止，至今未完成（编号 "
                 + deadline.id() + "）";
-    }
-
-    private static List<Deadline> byDueDate(List<Deadline> deadlines) {
-        return deadlines.stream().sorted(Comparator.comparing(Deadline::dueDate).thenComparingLong(Deadline::id))
-                .toList();
     }
 
     /** What to answer when it is done. */

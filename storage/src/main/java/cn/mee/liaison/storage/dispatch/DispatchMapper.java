@@ -42,7 +42,6 @@ public interface DispatchMapper {
     /** The figures of the current reports in a range of days, by day and group. */
     List<DailyReportFigures> figuresBetween(@Param("from") LocalDate from, @Param("to") LocalDate to);
 
-    /** Every report of a group on a day, the current one first (the history). */
     /** The group's current report of the day, if it has one: one row by its unique key, not the day's history. */
     default Optional<DailyReportRow> currentOf(LocalDate day, long groupId) {
         return Optional.ofNullable(currentByKey(currentKey(day, groupId)));
@@ -54,6 +53,7 @@ public interface DispatchMapper {
         return day + "|" + groupId;
     }
 
+    /** Every report of a group on a day, the current one first (the history). */
     List<DailyReportRow> historyOf(@Param("day") LocalDate day, @Param("groupId") long groupId);
 
     /** Records that a stage of a day's dispatch is done; fails with a duplicate key when it was done already. */
