@@ -226,6 +226,10 @@ abstract class StorageContractTest {
         assertThat(messages.search(inChat)).extracting(FiledMessage::externalId)
                 .containsExactly("c-" + tag, "b-" + tag, "a-" + tag);
         assertThat(messages.count(inChat)).isEqualTo(3);
+        assertThat(messages.countUpTo(inChat, 2)).isEqualTo(2);
+        assertThat(messages.countUpTo(inChat, 3)).isEqualTo(3);
+        assertThat(messages.countUpTo(inChat, 1_000)).isEqualTo(3);
+        assertThat(messages.countUpTo(inChat.ofType(RecordType.PROBLEM), 1)).isEqualTo(1);
         assertThat(messages.search(inChat.ofType(RecordType.PROBLEM))).extracting(FiledMessage::externalId)
                 .containsExactly("b-" + tag);
         assertThat(messages.search(inChat.containing("检查企业"))).extracting(FiledMessage::externalId)
@@ -311,6 +315,8 @@ abstract class StorageContractTest {
                     assertThat(messages.search(q)).extracting(FiledMessage::externalId).as(as)
                             .containsExactlyElementsOf(like);
                     assertThat(messages.count(q)).as(as).isEqualTo(like.size());
+                    assertThat(messages.countUpTo(q, 2)).as(as + ", counted up to 2")
+                            .isEqualTo(Math.min(like.size(), 2));
                 }
                 // in time order, without the index
                 assertThat(messages.searchInOrder(filter.containing(keyword), 1_000_000))

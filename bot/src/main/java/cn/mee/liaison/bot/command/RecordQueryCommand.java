@@ -4,6 +4,7 @@ import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
 import cn.mee.liaison.bot.inbound.ChatContext;
 import cn.mee.liaison.bot.records.KeywordStatistics;
+import cn.mee.liaison.bot.records.RecordSearch;
 import cn.mee.liaison.storage.directory.WorkGroup;
 import cn.mee.liaison.storage.message.FiledMessage;
 import cn.mee.liaison.storage.message.FiledMessageMapper;
@@ -35,14 +36,16 @@ class RecordQueryCommand {
     private final FiledMessageMapper messages;
     private final Clock clock;
     private final KeywordStatistics statistics;
+    private final RecordSearch records;
 
     RecordQueryCommand(Replies replies, DirectoryCache directory, FiledMessageMapper messages, Clock clock,
-                       KeywordStatistics statistics) {
+                       KeywordStatistics statistics, RecordSearch records) {
         this.replies = replies;
         this.directory = directory;
         this.messages = messages;
         this.clock = clock;
         this.statistics = statistics;
+        this.records = records;
     }
 
     OutboxMessage answer(Exchange exchange) {
@@ -95,7 +98,7 @@ class RecordQueryCommand {
         if (found.isEmpty()) {
             return exchange.reply(replies.text("query.none", scope), false);
         }
-        long total = messages.count(query) - (matchesItself ? 1 : 0);
+        RecordSearch.Total total = records.total(query).less(matchesItself ? 1 : 0);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             FiledMessage m = found.get(i);
@@ -103,7 +106,7 @@ class RecordQueryCommand {
                     WHEN.format(m.receivedAt().atZone(clock.getZone())),
                     m.senderName() == null ? m.senderId() : m.senderName(), m.recordType().label(), snippet(m.text())));
         }
-        return exchange.reply(replies.text("query.found", String.valueOf(total), scope,
+        return exchange.reply(replies.text("query.found", total.text(), scope,
                 String.valueOf(found.size())) + "\n" + String.join("\n", lines), false);
     }
 

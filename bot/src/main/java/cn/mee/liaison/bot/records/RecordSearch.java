@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
@@ -29,25 +30,59 @@ public class RecordSearch {
     private final DirectoryCache directory;
     private final Clock clock;
     private final KeywordStatistics statistics;
+    /** Matches counted through before the total is given as "at least": a common word is in tens of thousands. */
+    private final long exactTotalUpTo;
     /** False once the server refused the capped read's syntax (MySQL 8 has no ROWS EXAMINED): not tried again. */
     private volatile boolean cappedReadSupported = true;
 
-    RecordSearch(FiledMessageMapper messages, DirectoryCache directory, Clock clock, KeywordStatistics statistics) {
+    RecordSearch(FiledMessageMapper messages, DirectoryCache directory, Clock clock, KeywordStatistics statistics,
+                 @Value("${liaison.records.exact-total-up-to:1000}") long exactTotalUpTo) {
         this.messages = messages;
         this.directory = directory;
         this.clock = clock;
         this.statistics = statistics;
+        this.exactTotalUpTo = exactTotalUpTo;
     }
 
+    /** A page, with its total counted exactly up to {@code liaison.records.exact-total-up-to} and "at least" beyond. */
     public RecordPage search(RecordFilter filter, Viewer viewer, int page, int size) {
+        return search(filter, viewer, page, size, false);
+    }
+
+    /** A page; with {@code exactTotal}, its total counted to the last match however many there are. */
+    public RecordPage search(RecordFilter filter, Viewer viewer, int page, int size, boolean exactTotal) {
         MessageQuery query = filter.toQuery(clock.getZone(), viewer.unitScope(), page, size)
                 .sampled(statistics.sample());
         DirectorySnapshot names = directory.snapshot();
         // the total first: a page past it (often the only page of a rare keyword with filters) needs no reading
-        long total = messages.count(query);
-        List<FiledMessage> found = total > query.offset() ? page(query, total) : List.of();
+        Total total = exactTotal ? new Total(messages.count(query), true) : total(query);
+        List<FiledMessage> found = total.counted() > query.offset() ? page(query, total.counted()) : List.of();
         List<RecordView> items = found.stream().map(m -> RecordView.of(m, names, clock.getZone(), false)).toList();
-        return new RecordPage(items, total);
+        return new RecordPage(items, total.counted(), total.exact());
+    }
+
+    /**
+     * How many messages match: exactly up to {@code liaison.records.exact-total-up-to} (or the end of the page asked
+     * for, when further), else that many and "at least". Counted one further, to know whether there are more.
+     */
+    public Total total(MessageQuery query) {
+        long upTo = Math.max(exactTotalUpTo, (long) query.offset() + query.limit()) + 1;
+        long counted = messages.countUpTo(query, upTo);
+        return counted < upTo ? new Total(counted, true) : new Total(upTo - 1, false);
+    }
+
+    /** A count of matches, exact or a lower bound. */
+    public record Total(long counted, boolean exact) {
+
+        /** One match fewer (the asking message itself, say): a lower bound stays one. */
+        public Total less(long n) {
+            return exact ? new Total(counted - n, true) : this;
+        }
+
+        /** For people: {@code 37}, or {@code 1000+}. */
+        public String text() {
+            return exact ? String.valueOf(counted) : counted + "+";
+        }
     }
 
     /**

@@ -43,7 +43,8 @@ class RecordsApi {
     @GetMapping
     @Operation(summary = "查询归档记录（最新在前）",
             description = "from/to 可为日期（YYYY-MM-DD，to 含当天）或时间；q 为正文关键词；page 从 0 开始，size 不超过 200。"
-                    + "包保单位协调联络员只能看到本单位的记录。")
+                    + "包保单位协调联络员只能看到本单位的记录。total 为符合条件的总数：超过 1000 条（可配置）时不再逐条计数，"
+                    + "total 为已计到的数，totalExact 为 false；要精确总数时加 exactTotal=true（较慢）。")
     RecordPage list(@RequestParam(required = false) String chatId,
                     @RequestParam(required = false) @Parameter(description = "记录类型，如 DAILY_REPORT") String type,
                     @RequestParam(required = false) String from,
@@ -55,9 +56,11 @@ class RecordsApi {
                     @RequestParam(required = false) Long roundId,
                     @RequestParam(required = false) String senderId,
                     @RequestParam(defaultValue = "0") int page,
-                    @RequestParam(defaultValue = "20") int size) {
+                    @RequestParam(defaultValue = "20") int size,
+                    @RequestParam(defaultValue = "false") @Parameter(description = "精确计数（命中很多时较慢）")
+                    boolean exactTotal) {
         RecordFilter filter = new RecordFilter(chatId, groupId, unitId, cityId, roundId, type, senderId, from, to, q);
-        return search.search(filter, Viewer.current(), page, size);
+        return search.search(filter, Viewer.current(), page, size, exactTotal);
     }
 
     @GetMapping("/export.xlsx")

@@ -71,9 +71,12 @@ class RecordsPage {
             RecordPage result = search.search(filter, viewer, Math.max(page, 0), PAGE_SIZE);
             model.addAttribute("result", result);
             model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+            if (!result.totalExact()) {
+                model.addAttribute("morePages", true);
+            }
         } catch (BadRequest e) {
             model.addAttribute("error", e.getMessage());
-            model.addAttribute("result", new RecordPage(List.of(), 0));
+            model.addAttribute("result", RecordPage.empty());
             model.addAttribute("pages", 0);
         }
         model.addAttribute("page", page);

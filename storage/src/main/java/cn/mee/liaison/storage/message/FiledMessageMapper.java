@@ -57,6 +57,12 @@ public interface FiledMessageMapper {
     long count(@Param("q") MessageQuery query);
 
     /**
+     * How many match, counted no further than {@code upTo}: a keyword in tens of thousands of messages is not read
+     * through to the last one only to say how many there are.
+     */
+    long countUpTo(@Param("q") MessageQuery query, @Param("upTo") long upTo);
+
+    /**
      * Newest first, read in time order without the keyword's index, and on MariaDB reading no more than
      * {@code examined} rows ({@code LIMIT ROWS EXAMINED}): when the plan reads in time order it stops there with the
      * page found so far — the same page as {@link #search} whenever it is full —, when it would sort the statement
