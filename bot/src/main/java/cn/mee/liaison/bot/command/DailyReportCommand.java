@@ -68,7 +68,7 @@ class DailyReportCommand {
     }
 
     private OutboxMessage receipt(Exchange exchange, WorkGroup group, String body) {
-        ReportReceipt receipt = reports.submit(new DailyReports.Submission(group, exchange.filed().id(),
+        ReportReceipt receipt = reports.submit(new DailyReports.Submission(group, exchange.filed(),
                 exchange.message().senderId(), exchange.sender().senderName(), body, exchange.now()));
         DispatchPlan plan = receipt.plan();
         String status = (receipt.late() ? replies.text("dispatch.saved.late", DispatchTexts.time(plan.closeAt())) : "")

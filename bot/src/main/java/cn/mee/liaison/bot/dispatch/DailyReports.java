@@ -6,6 +6,7 @@ import cn.mee.liaison.bot.classify.RecordParsers;
 import cn.mee.liaison.storage.directory.WorkGroup;
 import cn.mee.liaison.storage.dispatch.DailyReportRow;
 import cn.mee.liaison.storage.dispatch.DispatchMapper;
+import cn.mee.liaison.storage.message.FiledMessage;
 import cn.mee.liaison.storage.message.FiledMessageMapper;
 import cn.mee.liaison.storage.message.RecordType;
 import java.time.Clock;
@@ -43,8 +44,9 @@ public class DailyReports {
     }
 
     /** A report as said in a group's chat. */
-    public record Submission(WorkGroup group, long messageId, String reporterId, String reporterName, String body,
-                             Instant at) {
+    /** @param message the report as filed: its type and fields are set to the plan's reading of it if they differ */
+    public record Submission(WorkGroup group, FiledMessage message, String reporterId, String reporterName,
+                             String body, Instant at) {
     }
 
     /**
@@ -92,10 +94,13 @@ public class DailyReports {
         if (earlier.isPresent()) {
             mapper.retire(day, group.id());
         }
-        mapper.insertCurrent(new DailyReportRow(null, day, group.id(), submission.messageId(),
+        mapper.insertCurrent(new DailyReportRow(null, day, group.id(), submission.message().id(),
                 submission.reporterId(), submission.reporterName(), submission.at(), late, fields,
                 missing.stream().map(FieldSpec::code).collect(Collectors.joining(",")), true));
-        messages.reclassify(submission.messageId(), RecordType.DAILY_REPORT, parsed.fields());
+        FiledMessage filed = submission.message();
+        if (filed.recordType() != RecordType.DAILY_REPORT || !parsed.fields().equals(filed.fields())) {
+            messages.reclassify(filed.id(), RecordType.DAILY_REPORT, parsed.fields());
+        }
         return new ReportReceipt(day, plan, fields, missing, roster.reportsOn(group, day, plan), earlier.isPresent(),
                 late);
     }
