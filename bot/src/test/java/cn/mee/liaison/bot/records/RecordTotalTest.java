@@ -31,6 +31,8 @@ class RecordTotalTest extends RunningBot {
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    KeywordStatistics statistics;
 
     private final TestOrganisation org = new TestOrganisation(UUID.randomUUID().toString().substring(0, 8));
 
@@ -48,6 +50,18 @@ class RecordTotalTest extends RunningBot {
                     + "raw_payload, received_at, mentioned, answered, search_text FROM filed_message "
                     + "WHERE chat_id = ? AND record_type = 'PROBLEM'", i, org.ordinaryChat());
         }
+    }
+
+    @Test
+    void aCommonKeywordIsCountedInTimeOrderToTheSameTotals() {
+        // the sample now says the keyword is in most messages: counted among the newest, read in time order
+        statistics.refresh();
+        theApiCountsToTheLimitUnlessAskedForTheExactTotal();
+        theQueryCommandSaysMoreThanTheLimit();
+        JsonNode small = call("GET", "/api/v1/messages?type=PROBLEM&q=建材有限公司&chatId=" + org.otherCityChat(), null)
+                .body();
+        assertThat(small.get("total").asLong()).isZero();
+        assertThat(small.get("totalExact").asBoolean()).isTrue();
     }
 
     @Test

@@ -90,6 +90,33 @@ public record MessageQuery(
         return text == null || text.isBlank() ? null : SearchText.query(this);
     }
 
+    /**
+     * The index a read in time order walks: that of the most selective filter by equality, each ordered by time
+     * within it (MariaDB left to itself read the type's index by type alone, from the newest message of the type down
+     * to the window, for a window months back: seconds instead of milliseconds, docs/performance.md).
+     */
+    public String timeOrderIndex() {
+        if (chatId != null && !chatId.isBlank()) {
+            return "ix_filed_message_chat";
+        }
+        if (workGroupId != null) {
+            return "ix_filed_message_group";
+        }
+        if (senderId != null && !senderId.isBlank()) {
+            return "ix_filed_message_sender";
+        }
+        if (cityId != null) {
+            return "ix_filed_message_city";
+        }
+        if (unitId != null) {
+            return "ix_filed_message_unit";
+        }
+        if (type != null) {
+            return "ix_filed_message_type";
+        }
+        return "ix_filed_message_received";
+    }
+
     public boolean scopeIsEmpty() {
         return unitScope != null && unitScope.isEmpty();
     }
