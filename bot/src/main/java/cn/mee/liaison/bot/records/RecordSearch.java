@@ -23,8 +23,6 @@ public class RecordSearch {
     private static final Logger log = LoggerFactory.getLogger(RecordSearch.class);
     /** Rows read in time order for a common keyword's page before giving up for its index. */
     static final int EXAMINED = 2_000;
-    /** Rows read in time order to count a common keyword before its total is given as "at least". */
-    static final int COUNT_EXAMINED = 3_000;
     /** MySQL's ER_PARSE_ERROR. */
     private static final int SYNTAX_ERROR = 1064;
 
@@ -69,36 +67,8 @@ public class RecordSearch {
      */
     public Total total(MessageQuery query) {
         long upTo = Math.max(exactTotalUpTo, (long) query.offset() + query.limit()) + 1;
-        if (common(query)) {
-            Optional<Total> inOrder = totalInOrder(query, upTo);
-            if (inOrder.isPresent()) {
-                return inOrder.get();
-            }
-        }
         long counted = messages.countUpTo(query, upTo);
         return counted < upTo ? new Total(counted, true) : new Total(upTo - 1, false);
-    }
-
-    /**
-     * A common keyword counted among the filters' newest {@value #COUNT_EXAMINED} messages, read in time order: its
-     * index would read every message holding its words (tens of thousands) only to count them. Exact when those are
-     * all the filters select; else at least what was found; empty when nothing was found that far (then counted
-     * through the index) or the database does not take the capped read.
-     */
-    private Optional<Total> totalInOrder(MessageQuery query, long upTo) {
-        try {
-            int found = messages.idsInOrder(query, upTo, COUNT_EXAMINED).size();
-            if (found >= upTo) {
-                return Optional.of(new Total(upTo - 1, false));
-            }
-            if (!messages.cappedReadLeavesRows(query, COUNT_EXAMINED)) {
-                return Optional.of(new Total(found, true));
-            }
-            return found > 0 ? Optional.of(new Total(found, false)) : Optional.empty();
-        } catch (DataAccessException e) {
-            refused(e);
-            return Optional.empty();
-        }
     }
 
     /** Whether the keyword's words are in 1 % of the messages or more, by the sample. */

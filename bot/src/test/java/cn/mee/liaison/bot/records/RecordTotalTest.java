@@ -53,8 +53,8 @@ class RecordTotalTest extends RunningBot {
     }
 
     @Test
-    void aCommonKeywordIsCountedInTimeOrderToTheSameTotals() {
-        // the sample now says the keyword is in most messages: counted among the newest, read in time order
+    void aCommonKeywordGivesTheSameTotalsAndPages() {
+        // the sample now says the keyword is in most messages: its page read in time order
         statistics.refresh();
         theApiCountsToTheLimitUnlessAskedForTheExactTotal();
         theQueryCommandSaysMoreThanTheLimit();

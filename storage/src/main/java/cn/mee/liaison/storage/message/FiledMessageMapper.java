@@ -72,19 +72,6 @@ public interface FiledMessageMapper {
      */
     List<FiledMessage> searchInOrder(@Param("q") MessageQuery query, @Param("examined") int examined);
 
-    /**
-     * The ids of up to {@code upTo} matching messages, newest first, read in time order without the keyword's index
-     * ({@link #searchInOrder}) and on MariaDB reading no more than {@code examined} rows: when it stops there, the
-     * matches among the newest rows of the filters. H2: no limit; MySQL 8: fails.
-     */
-    List<Long> idsInOrder(@Param("q") MessageQuery query, @Param("upTo") long upTo, @Param("examined") int examined);
-
-    /**
-     * Whether a read in time order capped at {@code examined} rows ({@link #idsInOrder}) leaves messages of the
-     * filters unread, the keyword left out: then its matches are the newest ones, not all. H2 has no cap: never.
-     */
-    boolean cappedReadLeavesRows(@Param("q") MessageQuery query, @Param("examined") int examined);
-
     /** Newest first, without paging, streamed: for exports. */
     Cursor<FiledMessage> stream(@Param("q") MessageQuery query);
 
