@@ -43,8 +43,11 @@ public class DailyReports {
         this.clock = clock;
     }
 
-    /** A report as said in a group's chat. */
-    /** @param message the report as filed: its type and fields are set to the plan's reading of it if they differ */
+    /**
+     * A report as said in a group's chat.
+     *
+     * @param message the report as filed: its type and fields are set to the plan's reading of it if they differ
+     */
     public record Submission(WorkGroup group, FiledMessage message, String reporterId, String reporterName,
                              String body, Instant at) {
     }

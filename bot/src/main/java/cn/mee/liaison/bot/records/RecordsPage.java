@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
