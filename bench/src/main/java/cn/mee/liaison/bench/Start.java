@@ -15,7 +15,8 @@ import java.util.List;
  * <p>Two ways of starting are measured in the same run, alternately: the plain {@code java -jar}, and the same jar
  * extracted ({@code java -Djarmode=tools -jar liaison-bot.jar extract}) with a class-data-sharing archive made by one
  * training start ({@code -XX:ArchiveClassesAtExit}, {@code -Dspring.context.exit=onRefresh}) — Spring Boot's documented
- * way to start faster; the bot behaves the same.
+ * way to start faster; the bot behaves the same. The build makes both next to the jar ({@code target/cds}, the README's
+ * run command): they are used when newer than the jar, else made here (another jar given with {@code --jar}).
  *
  * <p>Options: {@code --runs=3}, {@code --idle-seconds=30}, {@code --jvm="-Xss512k -XX:..."} (extra JVM flags for the
  * bot, space separated; default none), {@code --modes=jar,cds}.
@@ -39,7 +40,17 @@ final class Start {
         Path archive = work.resolve("liaison-bot.jsa");
         try {
             if (modes.contains("cds")) {
-                extractedJar = cds(options.botJar(), work, archive);
+                Path built = options.botJar().resolveSibling("cds");
+                if (Files.isRegularFile(built.resolve("liaison-bot.jsa")) && Files.getLastModifiedTime(
+                        built.resolve("liaison-bot.jsa")).compareTo(Files.getLastModifiedTime(options.botJar())) > 0) {
+                    // what the build made next to the jar (bot's pom: target/cds), started as the README says
+                    extractedJar = built.resolve(options.botJar().getFileName());
+                    archive = built.resolve("liaison-bot.jsa");
+                    Report.line("cds: the build's %s and its archive (%.0f MiB)", extractedJar,
+                            Files.size(archive) / 1024.0 / 1024.0);
+                } else {
+                    extractedJar = cds(options.botJar(), work, archive);
+                }
             }
             java.util.Map<String, List<Double>> ready = new java.util.LinkedHashMap<>();
             java.util.Map<String, List<Double>> rss = new java.util.LinkedHashMap<>();
