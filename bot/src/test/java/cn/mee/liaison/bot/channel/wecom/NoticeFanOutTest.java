@@ -91,12 +91,17 @@ class NoticeFanOutTest extends WeComTestBase {
         assertThat(notice.get("counts").get("total").asInt()).isEqualTo(3 * PER_DOOR);
         assertThat(notice.get("counts").get("sent").asInt()).isEqualTo(3 * PER_DOOR);
 
+        // the notice's requests only: the groups also get the day's dispatch prompts and reminders at their times
         Map<String, Integer> reached = new HashMap<>();
         for (Recorded r : WECOM.received("/cgi-bin/appchat/send")) {
-            reached.merge(r.json().path("chatid").asText(), 1, Integer::sum);
+            if (r.bodyText().contains("请各组今晚开展夜查")) {
+                reached.merge(r.json().path("chatid").asText(), 1, Integer::sum);
+            }
         }
         for (Recorded r : WECOM.received("/cgi-bin/webhook/send")) {
-            reached.merge(r.query().get("key"), 1, Integer::sum);
+            if (r.bodyText().contains("请各组今晚开展夜查")) {
+                reached.merge(r.query().get("key"), 1, Integer::sum);
+            }
         }
         // every chat was reached, by no more requests than its row's attempts (an attempt may also fail before it
         // reaches WeCom: a dropped connection); and all requests together are one per chat plus the injected faults,
