@@ -21,8 +21,7 @@ final class DeadlineTexts {
     }
 
     static String reminder(Deadline deadline, LocalDate today) {
-        long left = ChronoUnit.DAYS.between(today, deadline.dueDate());
-        String head = left < 0 ? "【逾期提醒】" + state(deadline, today) + "，请尽快完成。"
+        String head = deadline.dueDate().isBefore(today) ? "【逾期提醒】" + state(deadline, today) + "，请尽快完成。"
                 : "【截止提醒】" + state(deadline, today) + "。";
         return head + "\n完成后请回复\u201c" + doneHint(deadline) + "\u201d；如需延后提醒，回复\u201c延后 3天\u201d。";
     }
