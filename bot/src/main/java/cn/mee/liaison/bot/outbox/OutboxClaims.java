@@ -108,6 +108,17 @@ public class OutboxClaims {
         return mapper.findByIds(ids);
     }
 
+    /**
+     * Whether this worker's claim on the row still leaves room for a send: at least half the lease. A worker held up
+     * between claim and send (a long pause, a slow pacing transaction) may find the lease nearly or wholly lapsed, and
+     * the row may be another instance's by then; it must not send it too. (Sends end within their timeouts, 10–15 s,
+     * well inside half the default 60 s lease.)
+     */
+    boolean stillHeld(OutboxMessage message) {
+        return message.claimedUntil() != null
+                && clock.instant().plus(properties.claimLease().dividedBy(2)).isBefore(message.claimedUntil());
+    }
+
     public void record(OutboxMessage message, Delivery delivery) {
         Instant now = clock.instant();
         String outcome;

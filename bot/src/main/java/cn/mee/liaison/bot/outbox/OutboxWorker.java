@@ -97,7 +97,8 @@ public class OutboxWorker implements DisposableBean {
         return row.channel() + "/" + row.targetType() + "/" + row.targetId();
     }
 
-    private void deliver(OutboxMessage message) {
+    /** One claimed row: paced, sent, recorded (package-private for the test of a worker held up after its claim). */
+    void deliver(OutboxMessage message) {
         Pacer.Permit permit;
         try {
             permit = pacer.request(message);
@@ -113,6 +114,12 @@ public class OutboxWorker implements DisposableBean {
         try {
             if (permit instanceof Pacer.Wait wait) {
                 claims.defer(message, wait.until());
+                return;
+            }
+            if (!claims.stillHeld(message)) {
+                pacer.done(permit);
+                log.info("the claim on outbox row {} lapsed before its send (held until {}): left to the next claim",
+                        message.id(), message.claimedUntil());
                 return;
             }
             try {

@@ -18,6 +18,7 @@ import cn.mee.liaison.bot.support.ExpectedReminders;
 import cn.mee.liaison.bot.support.BotContexts;
 import cn.mee.liaison.bot.support.ProxiedDatabase;
 import cn.mee.liaison.bot.support.TestOrganisation;
+import cn.mee.liaison.storage.support.StoredTime;
 import cn.mee.liaison.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,10 +165,10 @@ class InstanceCrashTest {
                 return true;
             }
             if (sendsInFlight(jdbc, inFlight) == 0) {
-                // the pace opens again, A's claims lapse — in steps shorter than a claim's 60 s lease: a row a live
-                // instance claims just after the check sees one step at most before the next check holds the clock
-                // (one jump of 2 min once let a live claim lapse mid-send, and every chat got the notice twice)
-                clock.set(LocalDateTime.now(clock).plusSeconds(30));
+                // the pace opens again, A's claims lapse — in steps shorter than half a claim's 60 s lease: a row a
+                // live instance claims just after the check sees one step at most before the next check holds the
+                // clock, and still has the half lease left that its worker asks for before it sends
+                clock.set(LocalDateTime.now(clock).plusSeconds(20));
             }
             return false;
         });
@@ -235,16 +236,20 @@ class InstanceCrashTest {
     /**
      * Waits until the live instances have no send in flight: a claim lasts 60 s of the clock, so moving the clock a
      * day while a row is being sent would make its claim lapse mid-send and send it again — an artefact of the test's
-     * clock, not of the crash (a real send ends within its 10 s timeout, well inside the lease).
+     * clock, not of the crash (a real send ends within its 10 s timeout, well inside the lease). A claim committed
+     * just after this check and so overtaken by the move is not sent by its worker, whose claim has lapsed by then
+     * ({@code OutboxClaims.stillHeld}); the row goes to the next claim.
      */
-    private static void awaitNoSendInFlight(JdbcTemplate jdbc, Set<String> crashed) {
+    private void awaitNoSendInFlight(JdbcTemplate jdbc, Set<String> crashed) {
         await("no send in flight").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> sendsInFlight(jdbc, crashed) == 0);
     }
 
-    private static long sendsInFlight(JdbcTemplate jdbc, Set<String> crashed) {
-        return jdbc.queryForList("SELECT target_id FROM outbox_message WHERE status = 'SENDING'", String.class)
-                .stream().filter(target -> !crashed.contains(target)).count();
+    /** Rows claimed by a live instance, the claim not lapsed (a lapsed one is no one's: the next claim takes it). */
+    private long sendsInFlight(JdbcTemplate jdbc, Set<String> crashed) {
+        return jdbc.queryForList("SELECT target_id FROM outbox_message WHERE status = 'SENDING' AND claimed_until > ?",
+                String.class, StoredTime.toColumn(clock.instant())).stream()
+                .filter(target -> !crashed.contains(target)).count();
     }
 
     private List<String> chats() {
