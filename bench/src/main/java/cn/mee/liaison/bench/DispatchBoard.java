@@ -23,7 +23,9 @@ import org.HdrHistogram.Histogram;
  * into MariaDB (not through HTTP: 365,000 reports, 90 % of groups reporting on a day, 10 % of them late, an earlier
  * replaced report now and then), then timed over repeated calls: the day board ({@code GET /api/v1/dispatch/{date}}
  * and the console page {@code /dispatch?date=}) and a 30-day range ({@code GET /api/v1/dispatch/range} and the
- * statistics page's data {@code /dispatch/stats/data}). Target: the day board and a 30-day chart ≤ 200 ms each.
+ * statistics page's data {@code /dispatch/stats/data}), the range also over windows no call has read before (each
+ * 30 days further back: the figures not yet in the bot's memory). Target: the day board and a 30-day chart ≤ 200 ms
+ * each.
  *
  * <p>Options: {@code --groups=1000 --days=365 --calls=40}.
  */
@@ -64,6 +66,12 @@ final class DispatchBoard {
                 HttpResponse<String> page = console.get("/dispatch?date=" + day);
                 check(page);
                 return page.body().length();
+            }));
+            // first, ranges read cold: 30 days that no call has read yet, one window after another back in time
+            int[] window = {0};
+            lines.add(time("API 30-day range, never read before", Math.min(calls, days / 30 - 2), () -> {
+                LocalDate to = today.minusDays(30L * window[0]++);
+                return api.get("/api/v1/dispatch/range?from=" + to.minusDays(29) + "&to=" + to).ok().text().length();
             }));
             lines.add(time("API 30-day range   GET /api/v1/dispatch/range", calls, () -> {
                 LocalDate to = today.minusDays(random.nextInt(days - 30));

@@ -14,13 +14,6 @@ import cn.mee.liaison.bot.support.RunningBot;
 import cn.mee.liaison.testsupport.OffsetClock;
 import cn.mee.liaison.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -28,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -58,8 +50,6 @@ class KillDuringFanOutTest {
     private final OffsetClock clock = OffsetClock.shanghai();
     private final FakeWeCom wecom = FakeWeCom.start(clock).corp(CORP, SECRET);
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
     /** MariaDB when configured; otherwise the embedded H2 file the bot makes by default, as deployed. */
     private final String url = TestDatabase.mysqlAvailable() ? TestDatabase.freshMysqlDatabase() : null;
     private final List<BotProcess> processes = new ArrayList<>();
@@ -109,14 +99,14 @@ class KillDuringFanOutTest {
                     List.of(new Member(a, "甲" + i, "LEADER"), new Member(b, "乙" + i, "MEMBER")),
                     List.of(new Chat("WECOM_APPCHAT", chat(i), null, null))));
         }
-        call(first, "PUT", "/api/v1/directory", new DirectoryDocument(
+        first.call("PUT", "/api/v1/directory", new DirectoryDocument(
                 List.of(new DirectoryDocument.Unit("单位", null)),
                 List.of(new DirectoryDocument.City("保定市", "单位", List.of())),
                 List.of(new DirectoryDocument.Round("杀进程轮", "2026-11-01", "2026-12-31")), groups, List.of(),
                 List.of()), 200);
 
         long started = System.nanoTime();
-        JsonNode notice = call(first, "POST", "/api/v1/notices", Map.of("title", "强制结束演练",
+        JsonNode notice = first.call("POST", "/api/v1/notices", Map.of("title", "强制结束演练",
                 "content", "请各组于今日18时前报送本周夜查计划。", "targets", Map.of("rounds", List.of("杀进程轮"))), 201);
         long id = notice.get("id").asLong();
         await("a third of the chats reached").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5))
@@ -131,7 +121,7 @@ class KillDuringFanOutTest {
         BotProcess second = start(2);
         await("the second process finishes the notice").atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> call(second, "GET", "/api/v1/notices/" + id, null, 200).get("counts").get("sent")
+                .until(() -> second.call("GET", "/api/v1/notices/" + id, null, 200).get("counts").get("sent")
                         .asInt() == CHATS);
         double finishedAfter = (System.nanoTime() - restarted) / 1e9;
 
@@ -181,28 +171,5 @@ class KillDuringFanOutTest {
 
     private String chat(int i) {
         return "kill-" + i + "-" + tag;
-    }
-
-    private JsonNode call(BotProcess bot, String method, String path, Object body, int expected) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(bot.baseUrl() + path))
-                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString(("admin:" + RunningBot.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json").method(method,
-                        HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
-            }
-            HttpResponse<String> response = http.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
-            return json.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

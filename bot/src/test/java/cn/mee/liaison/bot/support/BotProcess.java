@@ -2,7 +2,11 @@ package cn.mee.liaison.bot.support;
 
 import static org.awaitility.Awaitility.await;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.mee.liaison.bot.LiaisonBotApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,10 +14,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +31,7 @@ import java.util.Map;
 public final class BotProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final int port;
@@ -81,6 +88,30 @@ public final class BotProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** An API call as the administrator: asserts the answer's status, and gives its body as JSON. */
+    public JsonNode call(String method, String path, Object body, int expected) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Basic " + Base64.getEncoder()
+                            .encodeToString(("admin:" + RunningBot.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json").method(method,
+                        HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+            }
+            HttpResponse<String> response = HTTP.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SIGKILL, and waits until the process is gone. */
