@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.mee.liaison.bot.channel.wecom.fake.FakeWeCom;
-import cn.mee.liaison.bot.channel.wecom.fake.Recorded;
 import cn.mee.liaison.bot.deadline.Deadlines;
 import cn.mee.liaison.bot.directory.DirectoryDocument;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Chat;
@@ -16,6 +15,7 @@ import cn.mee.liaison.bot.notice.NoticeTargets;
 import cn.mee.liaison.bot.notice.Notices;
 import cn.mee.liaison.bot.support.ExpectedReminders;
 import cn.mee.liaison.bot.support.BotContexts;
+import cn.mee.liaison.bot.support.NoticeReach;
 import cn.mee.liaison.bot.support.ProxiedDatabase;
 import cn.mee.liaison.bot.support.TestOrganisation;
 import cn.mee.liaison.storage.support.StoredTime;
@@ -185,23 +185,10 @@ class InstanceCrashTest {
         assertThat(jdbc.queryForList("SELECT target_id, content FROM outbox_message WHERE purpose = 'REMINDER' "
                 + "GROUP BY target_id, content HAVING COUNT(*) > 1")).as("no reminder twice").isEmpty();
 
-        // the notice: every chat, at most the rows in flight at the crash twice
-        Map<String, Integer> reached = new HashMap<>();
-        for (Recorded r : wecom.accepted("/cgi-bin/appchat/send")) {
-            if (r.bodyText().contains("请各组核对本周督办清单")) { // the groups also get their unit's quarterly reminders
-                reached.merge(r.json().path("chatid").asText(), 1, Integer::sum);
-            }
-        }
-        Set<String> twice = new HashSet<>();
-        reached.forEach((chat, times) -> {
-            if (times > 1) {
-                twice.add(chat);
-            }
-        });
-        assertThat(reached).hasSize(CHATS);
-        assertThat(reached.values()).allMatch(times -> times <= 2);
-        assertThat(twice).isSubsetOf(inFlight);
-        assertThat(twice.size()).isLessThanOrEqualTo(SENDERS);
+        // the notice: every chat, at most the rows in flight at the crash twice (the groups also get their unit's
+        // quarterly reminders)
+        NoticeReach reached = NoticeReach.of(wecom, "请各组核对本周督办清单");
+        reached.assertOnceSaveInFlight(CHATS, inFlight, SENDERS);
         assertThat(wecom.violations()).isEmpty();
         Integer reminders = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE purpose = 'REMINDER'",
                 Integer.class);
@@ -211,9 +198,10 @@ class InstanceCrashTest {
                         + "(%d reminder messages, "
                         + "duplicates 0); notice to %d chats: %d rows claimed when A crashed, reached once %d, twice "
                         + "%d, never %d%n",
-                database.isMysql() ? "MariaDB" : "H2 over TCP", ExpectedReminders.claimed(jdbc, due, "REMIND") + ExpectedReminders.claimed(jdbc, due,
-                        "ESCALATE"), reminders, CHATS, inFlight.size(), CHATS - twice.size(), twice.size(),
-                CHATS - reached.size()));
+                database.isMysql() ? "MariaDB" : "H2 over TCP",
+                ExpectedReminders.claimed(jdbc, due, "REMIND") + ExpectedReminders.claimed(jdbc, due, "ESCALATE"),
+                reminders, CHATS, inFlight.size(), CHATS - reached.twice().size(), reached.twice().size(),
+                CHATS - reached.chats()));
     }
 
     /**

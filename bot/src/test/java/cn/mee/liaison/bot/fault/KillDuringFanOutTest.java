@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.mee.liaison.bot.channel.wecom.fake.FakeWeCom;
-import cn.mee.liaison.bot.channel.wecom.fake.Recorded;
 import cn.mee.liaison.bot.directory.DirectoryDocument;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Chat;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Member;
 import cn.mee.liaison.bot.directory.DirectoryDocument.WorkGroup;
 import cn.mee.liaison.bot.support.BotProcess;
-import cn.mee.liaison.bot.support.RunningBot;
+import cn.mee.liaison.bot.support.NoticeReach;
 import cn.mee.liaison.testsupport.OffsetClock;
 import cn.mee.liaison.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class KillDuringFanOutTest {
 
     private static final int CHATS = Integer.getInteger("liaison.faults.fanout-chats", 1000);
-    private static final int SENDERS = 8;
+    private static final int SENDERS = BotProcess.SENDERS;
     private static final String CORP = "ww-kill";
     private static final String SECRET = "kill-secret-1";
 
@@ -61,26 +59,13 @@ class KillDuringFanOutTest {
     }
 
     private BotProcess start(int run) {
-        Map<String, Object> settings = new HashMap<>();
+        Map<String, Object> settings = BotProcess.settings("kill-" + tag, wecom, CORP, SECRET);
         if (url != null) {
             settings.put("spring.datasource.url", url);
             settings.put("spring.profiles.active", "mysql");
             settings.put("spring.datasource.username", "root");
             settings.put("spring.datasource.password", "");
         }
-        settings.put("liaison.data-dir", BotProcess.target("kill-" + tag));
-        settings.put("liaison.security.admin-password", RunningBot.ADMIN_PASSWORD);
-        settings.put("liaison.dispatch.tick-cron", "");
-        settings.put("liaison.deadlines.tick-cron", "");
-        settings.put("liaison.cases.digest-cron", "");
-        settings.put("liaison.wecom.api-base-url", wecom.apiBaseUrl());
-        settings.put("liaison.wecom.app.corp-id", CORP);
-        settings.put("liaison.wecom.app.agent-id", FakeWeCom.DEFAULT_AGENT_ID);
-        settings.put("liaison.wecom.app.secret", SECRET);
-        settings.put("liaison.outbox.senders", SENDERS);
-        settings.put("liaison.outbox.poll-interval", "200ms");
-        // a killed process's claims lapse after this; 60 s by default, shorter here to keep the test short
-        settings.put("liaison.outbox.claim-lease", "10s");
         BotProcess bot = BotProcess.start(settings, BotProcess.target("kill-" + tag).resolve("bot-" + run + ".log"),
                 Duration.ofSeconds(120));
         processes.add(bot);
@@ -125,30 +110,16 @@ class KillDuringFanOutTest {
                         .asInt() == CHATS);
         double finishedAfter = (System.nanoTime() - restarted) / 1e9;
 
-        // the notice's requests only: the groups also get the day's dispatch prompts and reminders at their times
-        Map<String, Integer> reached = new HashMap<>();
-        for (Recorded r : wecom.accepted("/cgi-bin/appchat/send")) {
-            if (r.bodyText().contains("请各组于今日18时前报送本周夜查计划")) {
-                reached.merge(r.json().path("chatid").asText(), 1, Integer::sum);
-            }
-        }
-        Set<String> twice = new HashSet<>();
-        reached.forEach((chat, times) -> {
-            if (times > 1) {
-                twice.add(chat);
-            }
-        });
-        assertThat(reached).as("every chat reached").hasSize(CHATS);
-        assertThat(reached.values()).as("no chat more than twice").allMatch(times -> times <= 2);
-        assertThat(twice).as("only rows in flight at the kill went twice").isSubsetOf(inFlight);
-        assertThat(twice.size()).as("at most one per sender").isLessThanOrEqualTo(SENDERS);
+        NoticeReach reached = NoticeReach.of(wecom, "请各组于今日18时前报送本周夜查计划");
+        reached.assertOnceSaveInFlight(CHATS, inFlight, SENDERS);
         assertThat(wecom.violations()).isEmpty();
         System.out.print(String.format(
                 "FAULT-REPORT kill -9 mid fan-out (%s): %d chats; killed after %.1f s with %d chats "
                         + "reached (%d rows claimed and unrecorded); second process up and done %.1f s after the "
                         + "restart began; chats reached once %d, twice %d (all among the rows in flight), never %d%n",
                 TestDatabase.mysqlAvailable() ? "MariaDB" : "H2 file", CHATS, killedAfter, beforeKill,
-                inFlight.size(), finishedAfter, CHATS - twice.size(), twice.size(), CHATS - reached.size()));
+                inFlight.size(), finishedAfter, CHATS - reached.twice().size(), reached.twice().size(),
+                CHATS - reached.chats()));
     }
 
     /** The chats whose rows the killed process had claimed (SENDING) and not recorded, read from the database. */

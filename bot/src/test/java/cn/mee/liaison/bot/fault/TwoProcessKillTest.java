@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 import cn.mee.liaison.bot.channel.wecom.fake.FakeWeCom;
-import cn.mee.liaison.bot.channel.wecom.fake.Recorded;
 import cn.mee.liaison.bot.directory.DirectoryDocument;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Chat;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Member;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Round;
 import cn.mee.liaison.bot.directory.DirectoryDocument.WorkGroup;
 import cn.mee.liaison.bot.support.BotProcess;
+import cn.mee.liaison.bot.support.NoticeReach;
 import cn.mee.liaison.bot.support.ExpectedReminders;
-import cn.mee.liaison.bot.support.RunningBot;
 import cn.mee.liaison.bot.support.TestOrganisation;
 import cn.mee.liaison.testsupport.OffsetClock;
 import cn.mee.liaison.testsupport.TestDatabase;
@@ -51,7 +50,7 @@ class TwoProcessKillTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final int CHATS = 120;
-    private static final int SENDERS = 8;
+    private static final int SENDERS = BotProcess.SENDERS;
     private static final String CORP = "ww-two";
     private static final String SECRET = "two-secret-1";
 
@@ -72,26 +71,14 @@ class TwoProcessKillTest {
             .truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
 
     private BotProcess start(String url, String name) {
-        Map<String, Object> settings = new HashMap<>();
+        Map<String, Object> settings = BotProcess.settings("two-" + tag + "-" + name, wecom, CORP, SECRET);
         settings.put("spring.profiles.active", "mysql");
         settings.put("spring.datasource.url", url);
         settings.put("spring.datasource.username", "root");
         settings.put("spring.datasource.password", "");
-        settings.put("liaison.data-dir", BotProcess.target("two-" + tag + "-" + name));
-        settings.put("liaison.security.admin-password", RunningBot.ADMIN_PASSWORD);
-        settings.put("liaison.dispatch.tick-cron", "");
-        settings.put("liaison.cases.digest-cron", "");
         settings.put("liaison.deadlines.tick-cron", "* * * * * ?");
         settings.put("liaison.deadlines.time-of-day", remindAt.toLocalTime().toString());
         settings.put("spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval", "1000");
-        settings.put("liaison.wecom.api-base-url", wecom.apiBaseUrl());
-        settings.put("liaison.wecom.app.corp-id", CORP);
-        settings.put("liaison.wecom.app.agent-id", FakeWeCom.DEFAULT_AGENT_ID);
-        settings.put("liaison.wecom.app.secret", SECRET);
-        settings.put("liaison.outbox.senders", SENDERS);
-        settings.put("liaison.outbox.poll-interval", "200ms");
-        // a killed process's claims lapse after this; 60 s by default, shorter here to keep the test short
-        settings.put("liaison.outbox.claim-lease", "10s");
         // five group-chat messages a second across both processes: the notice takes ~25 s, the kill lands in it
         settings.put("liaison.pacing.app-api-per-minute", "300");
         BotProcess bot = BotProcess.start(settings, BotProcess.target("two-" + tag).resolve(name + ".log"),
@@ -140,9 +127,9 @@ class TwoProcessKillTest {
                 "content", "请各组核对本周夜查清单。", "targets", Map.of("rounds", List.of(noticeRound))), 201)
                 .get("id").asLong();
         await("a third of the chats reached").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(5))
-                .until(() -> noticeReached().size() >= CHATS / 3);
+                .until(() -> noticeReached().chats() >= CHATS / 3);
         a.kill();
-        int beforeKill = noticeReached().size();
+        int beforeKill = noticeReached().chats();
         Set<String> inFlight = new HashSet<>(jdbc.queryForList("SELECT target_id FROM outbox_message "
                 + "WHERE status = 'SENDING' AND claimed_by LIKE ?", String.class, a.pid() + "@%"));
 
@@ -193,24 +180,16 @@ class TwoProcessKillTest {
         }
 
         // the notice: every chat, at most the rows the killed process had in flight twice
-        Map<String, Integer> reached = noticeReached();
-        Set<String> twice = new HashSet<>();
-        reached.forEach((chat, times) -> {
-            if (times > 1) {
-                twice.add(chat);
-            }
-        });
-        assertThat(reached).hasSize(CHATS);
-        assertThat(reached.values()).allMatch(times -> times <= 2);
-        assertThat(twice).isSubsetOf(inFlight);
-        assertThat(twice.size()).isLessThanOrEqualTo(SENDERS);
+        NoticeReach reached = noticeReached();
+        reached.assertOnceSaveInFlight(CHATS, inFlight, SENDERS);
         assertThat(wecom.violations()).isEmpty();
         System.out.print(String.format("FAULT-REPORT two processes, one killed (MariaDB): process A killed after %d of "
                         + "%d chats had the notice (%d rows claimed by A, unrecorded); B finished it: reached once %d, "
                         + "twice %d, never %d; %d deadlines (half added after the kill), reminded at %s, %s the kill: "
                         + "%d reminders claimed, each once; %d reminder messages in the unit's two chats, no deadline "
                         + "twice%n",
-                beforeKill, CHATS, inFlight.size(), CHATS - twice.size(), twice.size(), CHATS - reached.size(),
+                beforeKill, CHATS, inFlight.size(), CHATS - reached.twice().size(), reached.twice().size(),
+                CHATS - reached.chats(),
                 due.size(), remindAt.toLocalTime(), killedBeforeTheReminders ? "after" : "before",
                 ExpectedReminders.claimed(jdbc, due, "REMIND"), told));
     }
@@ -241,14 +220,8 @@ class TwoProcessKillTest {
         return remindAt.atZone(SHANGHAI).toInstant();
     }
 
-    private Map<String, Integer> noticeReached() {
-        Map<String, Integer> reached = new HashMap<>();
-        for (Recorded r : wecom.accepted("/cgi-bin/appchat/send")) {
-            if (r.bodyText().contains("请各组核对本周夜查清单")) {
-                reached.merge(r.json().path("chatid").asText(), 1, Integer::sum);
-            }
-        }
-        return reached;
+    private NoticeReach noticeReached() {
+        return NoticeReach.of(wecom, "请各组核对本周夜查清单");
     }
 
     private String chat(int i) {

@@ -40,7 +40,8 @@ class OutboxClaimLapseTest {
 
     @BeforeAll
     static void start() {
-        Map<String, Object> properties = BotContexts.base("claim-lapse-" + UUID.randomUUID().toString().substring(0, 8));
+        Map<String, Object> properties = BotContexts.base("claim-lapse-"
+                + UUID.randomUUID().toString().substring(0, 8));
         properties.putAll(TestDatabase.preferredProperties());
         context = BotContexts.start(properties, CLOCK);
         // the bot's own poller stops, so that only the test's worker takes rows

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.mee.liaison.bot.LiaisonBotApplication;
+import cn.mee.liaison.bot.channel.wecom.fake.FakeWeCom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +34,8 @@ public final class BotProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The outbox's sender threads in the {@link #settings} (the most rows in flight at a kill). */
+    public static final int SENDERS = 8;
 
     private final Process process;
     private final int port;
@@ -88,6 +92,28 @@ public final class BotProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /**
+     * The settings a process test starts a bot with: its own data directory, no cron but what the test turns on, the
+     * self-built app of this fake WeCom, eight senders polling every 200 ms, and a claim lease of 10 s (60 s by
+     * default) so that a killed process's claims lapse within the test.
+     */
+    public static Map<String, Object> settings(String dataDir, FakeWeCom wecom, String corp, String secret) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("liaison.data-dir", target(dataDir));
+        settings.put("liaison.security.admin-password", RunningBot.ADMIN_PASSWORD);
+        settings.put("liaison.dispatch.tick-cron", "");
+        settings.put("liaison.deadlines.tick-cron", "");
+        settings.put("liaison.cases.digest-cron", "");
+        settings.put("liaison.wecom.api-base-url", wecom.apiBaseUrl());
+        settings.put("liaison.wecom.app.corp-id", corp);
+        settings.put("liaison.wecom.app.agent-id", FakeWeCom.DEFAULT_AGENT_ID);
+        settings.put("liaison.wecom.app.secret", secret);
+        settings.put("liaison.outbox.senders", SENDERS);
+        settings.put("liaison.outbox.poll-interval", "200ms");
+        settings.put("liaison.outbox.claim-lease", "10s");
+        return settings;
     }
 
     /** An API call as the administrator: asserts the answer's status, and gives its body as JSON. */
