@@ -56,11 +56,21 @@ public class OutboxClaims {
      * {@link #giveBack given back}.
      */
     public List<OutboxMessage> take(Collection<Long> ids) {
+        return take(ids, null);
+    }
+
+    /** The same, counting as due the rows held for their taker until {@code heldUntil} (null: none held). */
+    public List<OutboxMessage> take(Collection<Long> ids, Instant heldUntil) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Instant now = clock.instant();
-        return claim(() -> mapper.lockDueAmong(ids, now), now);
+        Instant due = latest(now, heldUntil);
+        return claim(() -> mapper.lockDueAmong(ids, due), now);
+    }
+
+    private static Instant latest(Instant now, Instant heldUntil) {
+        return heldUntil != null && heldUntil.isAfter(now) ? heldUntil : now;
     }
 
     /**
@@ -72,7 +82,7 @@ public class OutboxClaims {
      * @return the rows recorded sent
      */
     public List<OutboxMessage> takeAsSent(Collection<Long> ids, java.util.function.Predicate<OutboxMessage> mine,
-                                          String othersReason) {
+                                          String othersReason, Instant heldUntil) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -80,7 +90,7 @@ public class OutboxClaims {
         return transactions.execute(status -> {
             // locked with their contents (one statement), and those taken marked sent (one more): a passive reply
             // is on the path of every callback
-            List<OutboxMessage> due = mapper.lockDueRowsAmong(ids, now);
+            List<OutboxMessage> due = mapper.lockDueRowsAmong(ids, latest(now, heldUntil));
             List<OutboxMessage> taken = due.stream().filter(mine).toList();
             if (!taken.isEmpty()) {
                 mapper.markTakenSent(taken.stream().map(OutboxMessage::id).toList(), holder, now);

@@ -16,6 +16,7 @@ import cn.mee.liaison.storage.attachment.AttachmentMapper;
 import cn.mee.liaison.storage.message.FiledMessage;
 import cn.mee.liaison.storage.message.FiledMessageMapper;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
+import cn.mee.liaison.storage.outbox.Purpose;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -102,17 +103,28 @@ public class InboundPipeline {
     }
 
     public PipelineOutcome answer(Filing filing) {
+        return answer(filing, null);
+    }
+
+    /**
+     * Answers the message. With {@code holdRepliesUntil}, its text replies in its own channel are kept from the
+     * outbox workers until then, for a door that gives them in its own answer to the platform (the robot's passive
+     * reply, the long connection's respond): that door takes them ({@code OutboxClaims.take} with the same instant),
+     * or, if it cannot, they fall due to the workers then. Without the hold a worker's poll could claim a reply
+     * between this commit and the door taking it, and the reply would go the long way round.
+     */
+    public PipelineOutcome answer(Filing filing, Instant holdRepliesUntil) {
         if (filing.duplicate()) {
             return new PipelineOutcome(filing.filed(), true, List.of());
         }
         try {
-            return transactions.execute(status -> answerOnce(filing, true));
+            return transactions.execute(status -> answerOnce(filing, true, holdRepliesUntil));
         } catch (DataAccessException e) {
             throw e; // stays unanswered; answered when the database is back
         } catch (RuntimeException e) {
             log.error("answering message {} from {} failed; answering with an apology", filing.filed().id(),
                     filing.message().chatId(), e);
-            return transactions.execute(status -> answerOnce(filing, false));
+            return transactions.execute(status -> answerOnce(filing, false, holdRepliesUntil));
         }
     }
 
@@ -135,7 +147,7 @@ public class InboundPipeline {
         return new Filing(message, filed, false, context, meaning);
     }
 
-    private PipelineOutcome answerOnce(Filing filing, boolean runCommands) {
+    private PipelineOutcome answerOnce(Filing filing, boolean runCommands, Instant holdRepliesUntil) {
         if (!messages.claimAnswering(filing.filed().id())) {
             return new PipelineOutcome(filing.filed(), false, List.of()); // answered already, elsewhere
         }
@@ -143,7 +155,17 @@ public class InboundPipeline {
                 clock.instant());
         List<OutboxMessage> said = runCommands ? commands.respond(exchange)
                 : List.of(exchange.reply(replies.text("command.failed"), true));
+        if (holdRepliesUntil != null) {
+            said = said.stream().map(row -> heldForTheDoor(row, filing) ? row.withNextAttemptAt(holdRepliesUntil) : row)
+                    .toList();
+        }
         return new PipelineOutcome(filing.filed(), false, outbox.enqueue(said));
+    }
+
+    /** A reply its door can give in its own answer: text, in the message's channel. */
+    private static boolean heldForTheDoor(OutboxMessage row, Filing filing) {
+        return row.purpose() == Purpose.REPLY && row.channel() == filing.message().channel()
+                && !row.format().carriesFile();
     }
 
     private static FiledMessage record(InboundMessage m, ChatContext c, Interpretation meaning, Instant now) {

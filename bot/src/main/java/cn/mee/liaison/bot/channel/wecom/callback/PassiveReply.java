@@ -5,6 +5,7 @@ import cn.mee.liaison.bot.outbox.OutboxClaims;
 import cn.mee.liaison.storage.directory.Channel;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
 import cn.mee.liaison.storage.outbox.TargetType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,9 +27,9 @@ public class PassiveReply {
 
     /** The rows taken, for one passive reply to this chat (or person); empty when there is nothing to say. */
     public List<OutboxMessage> take(Collection<Long> replyIds, Channel channel, TargetType targetType,
-                                    String targetId) {
+                                    String targetId, Instant heldUntil) {
         List<OutboxMessage> mine = new ArrayList<>();
-        for (OutboxMessage row : claims.take(replyIds)) {
+        for (OutboxMessage row : claims.take(replyIds, heldUntil)) {
             boolean here = row.channel() == channel && row.targetType() == targetType
                     && row.targetId().equals(targetId) && !row.format().carriesFile();
             if (here) {
@@ -46,9 +47,9 @@ public class PassiveReply {
      * and recognised as a duplicate, as before).
      */
     public List<OutboxMessage> takeAsSent(Collection<Long> replyIds, Channel channel, TargetType targetType,
-                                          String targetId) {
+                                          String targetId, Instant heldUntil) {
         return claims.takeAsSent(replyIds, row -> row.channel() == channel && row.targetType() == targetType
-                && row.targetId().equals(targetId) && !row.format().carriesFile(), null);
+                && row.targetId().equals(targetId) && !row.format().carriesFile(), null, heldUntil);
     }
 
     /** The answers as one text: one passive reply per callback. */

@@ -99,6 +99,16 @@ public class TimedPipeline implements DisposableBean {
      * @throws CallbackRejected 503 when too much work is queued already
      */
     public Run start(InboundMessage message, Duration budget, Runnable alsoWhenFiled) {
+        return start(message, budget, alsoWhenFiled, null);
+    }
+
+    /**
+     * @param holdRepliesUntil the replies kept from the outbox workers until then, for the callback to give them in
+     *                         its answer ({@link InboundPipeline#answer(Filing, java.time.Instant)})
+     * @throws CallbackRejected 503 when too much work is queued already
+     */
+    public Run start(InboundMessage message, Duration budget, Runnable alsoWhenFiled,
+                     java.time.Instant holdRepliesUntil) {
         Run run = new Run(System.nanoTime() + budget.toNanos());
         try {
             executor.execute(() -> {
@@ -111,7 +121,7 @@ public class TimedPipeline implements DisposableBean {
                     return;
                 }
                 try {
-                    run.answered.complete(pipeline.answer(filing));
+                    run.answered.complete(pipeline.answer(filing, holdRepliesUntil));
                 } catch (RuntimeException e) {
                     run.answered.completeExceptionally(e);
                 }

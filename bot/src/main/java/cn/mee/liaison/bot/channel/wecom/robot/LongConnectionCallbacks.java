@@ -13,6 +13,9 @@ import cn.mee.liaison.storage.outbox.TargetType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -36,11 +39,14 @@ class LongConnectionCallbacks implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(LongConnectionCallbacks.class);
     private static final long FIRST_RETRY_MS = 2_000;
     private static final long MAX_RETRY_MS = 60_000;
+    /** How long a message's replies wait for this door before the outbox workers may send them instead. */
+    private static final Duration REPLY_HOLD = Duration.ofSeconds(10);
 
     private final InboundPipeline pipeline;
     private final PassiveReply replies;
     private final FrameSpool spool;
     private final ObjectMapper json;
+    private final Clock clock;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "robot-frame-retry");
@@ -48,11 +54,13 @@ class LongConnectionCallbacks implements DisposableBean {
         return thread;
     });
 
-    LongConnectionCallbacks(InboundPipeline pipeline, PassiveReply replies, FrameSpool spool, ObjectMapper json) {
+    LongConnectionCallbacks(InboundPipeline pipeline, PassiveReply replies, FrameSpool spool, ObjectMapper json,
+                            Clock clock) {
         this.pipeline = pipeline;
         this.replies = replies;
         this.spool = spool;
         this.json = json;
+        this.clock = clock;
         AtomicInteger count = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(4, 16, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(5000), r -> {
             Thread thread = new Thread(r, "robot-callback-" + count.incrementAndGet());
@@ -96,15 +104,17 @@ class LongConnectionCallbacks implements DisposableBean {
             return;
         }
         spool.drop(kept);
-        PipelineOutcome outcome = pipeline.answer(filing);
+        Instant hold = clock.instant().plus(REPLY_HOLD);
+        PipelineOutcome outcome = pipeline.answer(filing, hold);
         if (!outcome.duplicate()) {
-            answer(frame.path("headers").path("req_id").asText(""), message.get(), outcome, connection);
+            answer(frame.path("headers").path("req_id").asText(""), message.get(), outcome, connection, hold);
         }
     }
 
-    private void answer(String reqId, InboundMessage m, PipelineOutcome outcome, RobotLongConnection connection) {
+    private void answer(String reqId, InboundMessage m, PipelineOutcome outcome, RobotLongConnection connection,
+                        Instant hold) {
         List<OutboxMessage> rows = replies.take(outcome.replyIds(), Channel.WECOM_ROBOT,
-                m.chatType() == ChatType.SINGLE ? TargetType.USER : TargetType.CHAT, m.chatId());
+                m.chatType() == ChatType.SINGLE ? TargetType.USER : TargetType.CHAT, m.chatId(), hold);
         if (rows.isEmpty()) {
             return;
         }

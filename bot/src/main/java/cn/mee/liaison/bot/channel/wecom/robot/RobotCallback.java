@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,10 @@ class RobotCallback extends SignedCallback {
             return ResponseEntity.ok("");
         }
         // the nonce is recorded in the transaction that files the message: one commit for both
+        // the replies wait for this answer until the budget ends, then for the workers (the response_url)
+        Instant hold = clock.instant().plus(settings.replyBudget());
         TimedPipeline.Run run = pipeline.start(message.get(), settings.replyBudget(),
-                () -> guard.accepted(opened.signed()));
+                () -> guard.accepted(opened.signed()), hold);
         run.filed();
         Optional<PipelineOutcome> outcome = run.answered();
         if (outcome.isEmpty() || outcome.get().duplicate()) {
@@ -81,7 +84,7 @@ class RobotCallback extends SignedCallback {
         }
         InboundMessage m = message.get();
         List<OutboxMessage> rows = passive.takeAsSent(outcome.get().replyIds(), Channel.WECOM_ROBOT,
-                m.chatType() == ChatType.SINGLE ? TargetType.USER : TargetType.CHAT, m.chatId());
+                m.chatType() == ChatType.SINGLE ? TargetType.USER : TargetType.CHAT, m.chatId(), hold);
         if (rows.isEmpty()) {
             return ResponseEntity.ok("");
         }
