@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +30,9 @@ public class PassiveReply {
     public List<OutboxMessage> take(Collection<Long> replyIds, Channel channel, TargetType targetType,
                                     String targetId, Instant heldUntil) {
         List<OutboxMessage> mine = new ArrayList<>();
+        Predicate<OutboxMessage> here = givenHere(channel, targetType, targetId);
         for (OutboxMessage row : claims.take(replyIds, heldUntil)) {
-            boolean here = row.channel() == channel && row.targetType() == targetType
-                    && row.targetId().equals(targetId) && !row.format().carriesFile();
-            if (here) {
+            if (here.test(row)) {
                 mine.add(row);
             } else {
                 claims.giveBack(row, null);
@@ -48,8 +48,13 @@ public class PassiveReply {
      */
     public List<OutboxMessage> takeAsSent(Collection<Long> replyIds, Channel channel, TargetType targetType,
                                           String targetId, Instant heldUntil) {
-        return claims.takeAsSent(replyIds, row -> row.channel() == channel && row.targetType() == targetType
-                && row.targetId().equals(targetId) && !row.format().carriesFile(), null, heldUntil);
+        return claims.takeAsSent(replyIds, givenHere(channel, targetType, targetId), null, heldUntil);
+    }
+
+    /** The rows a passive reply to this chat (or person) can carry: text to it, in its channel. */
+    private static Predicate<OutboxMessage> givenHere(Channel channel, TargetType targetType, String targetId) {
+        return row -> row.channel() == channel && row.targetType() == targetType && row.targetId().equals(targetId)
+                && !row.format().carriesFile();
     }
 
     /** The answers as one text: one passive reply per callback. */

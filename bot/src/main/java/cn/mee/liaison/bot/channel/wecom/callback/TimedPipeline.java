@@ -5,6 +5,7 @@ import cn.mee.liaison.bot.inbound.PipelineOutcome;
 import cn.mee.liaison.bot.pipeline.Filing;
 import cn.mee.liaison.bot.pipeline.InboundPipeline;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -104,11 +105,11 @@ public class TimedPipeline implements DisposableBean {
 
     /**
      * @param holdRepliesUntil the replies kept from the outbox workers until then, for the callback to give them in
-     *                         its answer ({@link InboundPipeline#answer(Filing, java.time.Instant)})
+     *                         its answer ({@link InboundPipeline#answer(Filing, Instant)})
      * @throws CallbackRejected 503 when too much work is queued already
      */
     public Run start(InboundMessage message, Duration budget, Runnable alsoWhenFiled,
-                     java.time.Instant holdRepliesUntil) {
+                     Instant holdRepliesUntil) {
         Run run = new Run(System.nanoTime() + budget.toNanos());
         try {
             executor.execute(() -> {
