@@ -7,7 +7,6 @@ import cn.mee.liaison.storage.message.FiledMessage;
 import cn.mee.liaison.storage.outbox.MessageFormat;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
 import cn.mee.liaison.storage.outbox.Purpose;
-import cn.mee.liaison.storage.outbox.TargetType;
 import java.time.Instant;
 
 /** One filed message on its way through the commands, and how to answer it where it was said. */
@@ -21,8 +20,7 @@ public record Exchange(InboundMessage message, FiledMessage filed, Interpretatio
 
     public OutboxMessage reply(MessageFormat format, String text, boolean mentionSender) {
         boolean single = message.chatType() == ChatType.SINGLE;
-        return OutboxMessage.pending(message.channel(), single ? TargetType.USER : TargetType.CHAT,
-                single ? message.senderId() : message.chatId(), format, text,
-                mentionSender && !single ? message.senderId() : null, Purpose.REPLY, filed.id(), now);
+        return OutboxMessage.pending(message.channel(), message.replyTargetType(), message.replyTargetId(), format,
+                text, mentionSender && !single ? message.senderId() : null, Purpose.REPLY, filed.id(), now);
     }
 }

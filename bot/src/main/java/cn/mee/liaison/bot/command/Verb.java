@@ -83,6 +83,18 @@ public enum Verb {
         return audience.name();
     }
 
+    /**
+     * Whether its answer may read or write much — a search of the archive, the day's board, the agenda of deadlines,
+     * a notice to many chats — so that its message is filed and committed first and answered after, rather than both
+     * in one transaction (InboundPipeline): a slow answer must not hold back the filing a callback waits for.
+     */
+    public boolean answeredApart() {
+        return switch (this) {
+            case QUERY, PUSH, MISSING_REPORTS, DAY_SUMMARY, AGENDA -> true;
+            default -> false;
+        };
+    }
+
     /** Whether the command files a record of its own kind (rather than acting or answering). */
     public boolean filesRecord() {
         return recordType != RecordType.COMMAND;

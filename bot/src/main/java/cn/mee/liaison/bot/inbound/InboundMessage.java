@@ -3,6 +3,8 @@ package cn.mee.liaison.bot.inbound;
 import cn.mee.liaison.storage.directory.Channel;
 import cn.mee.liaison.storage.message.ChatType;
 import cn.mee.liaison.storage.message.ContentKind;
+import cn.mee.liaison.storage.outbox.OutboxMessage;
+import cn.mee.liaison.storage.outbox.TargetType;
 import java.util.List;
 
 /**
@@ -32,6 +34,25 @@ public record InboundMessage(
     public InboundMessage {
         files = files == null ? List.of() : List.copyOf(files);
         text = text == null ? "" : text;
+    }
+
+    /** Where a reply to this message goes: to its sender in a single chat, otherwise to its chat. */
+    public TargetType replyTargetType() {
+        return chatType == ChatType.SINGLE ? TargetType.USER : TargetType.CHAT;
+    }
+
+    /** @see #replyTargetType() */
+    public String replyTargetId() {
+        return chatType == ChatType.SINGLE ? senderId : chatId;
+    }
+
+    /**
+     * Whether the door this message came through can carry the row in its own answer to it (a passive reply): text,
+     * back where the message came from, in its channel.
+     */
+    public boolean answerableInPlace(OutboxMessage row) {
+        return row.channel() == channel && row.targetType() == replyTargetType()
+                && row.targetId().equals(replyTargetId()) && !row.format().carriesFile();
     }
 
     /**

@@ -3,8 +3,10 @@ package cn.mee.liaison.bot.outbox;
 import cn.mee.liaison.storage.outbox.OutboxMapper;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
 import cn.mee.liaison.storage.support.MapperBatches;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,20 +19,49 @@ public class Outbox {
 
     private final OutboxMapper mapper;
     private final MapperBatches batches;
+    private final OutboxClaims claims;
 
-    Outbox(OutboxMapper mapper, MapperBatches batches) {
+    Outbox(OutboxMapper mapper, MapperBatches batches, OutboxClaims claims) {
         this.mapper = mapper;
         this.batches = batches;
+        this.claims = claims;
+    }
+
+    /**
+     * What {@link #enqueue(List, Predicate, Instant)} wrote.
+     *
+     * @param ids   every new row's id, in order
+     * @param given the rows written as given by their door, with their ids, in order
+     */
+    public record Enqueued(List<Long> ids, List<OutboxMessage> given) {
     }
 
     /** @return the ids of the new rows, in order */
     public List<Long> enqueue(List<OutboxMessage> messages) {
+        return enqueue(messages, row -> false, null).ids();
+    }
+
+    /**
+     * Adds the messages; the rows {@code given} accepts are written already sent by this instance at {@code now}:
+     * their door gives them in its own answer to the platform once this transaction commits (the robot's passive
+     * reply), so no worker ever sees them.
+     */
+    public Enqueued enqueue(List<OutboxMessage> messages, Predicate<OutboxMessage> given, Instant now) {
         List<OutboxMessage> rows = rows(messages);
         List<Long> ids = new ArrayList<>(rows.size());
+        List<OutboxMessage> givenRows = new ArrayList<>();
         for (OutboxMessage row : rows) {
-            ids.add(mapper.insert(row));
+            if (given.test(row)) {
+                OutboxMessage sent = row.givenBy(claims.holder(), now);
+                long id = mapper.insert(sent);
+                ids.add(id);
+                givenRows.add(sent.withId(id));
+                claims.countGiven(sent);
+            } else {
+                ids.add(mapper.insert(row));
+            }
         }
-        return ids;
+        return new Enqueued(ids, givenRows);
     }
 
     /**

@@ -73,36 +73,14 @@ public class OutboxClaims {
         return heldUntil != null && heldUntil.isAfter(now) ? heldUntil : now;
     }
 
-    /**
-     * Takes these rows, if still due, and settles them in the same transaction (one commit instead of one for the
-     * claim and one per outcome): those {@code mine} accepts are recorded sent, the others given back to the workers.
-     * For a door whose answer is written after this returns and cannot fail in a way the bot would see (the passive
-     * reply in the HTTP answer to a webhook callback).
-     *
-     * @return the rows recorded sent
-     */
-    public List<OutboxMessage> takeAsSent(Collection<Long> ids, java.util.function.Predicate<OutboxMessage> mine,
-                                          String othersReason, Instant heldUntil) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Instant now = clock.instant();
-        return transactions.execute(status -> {
-            // locked with their contents (one statement), and those taken marked sent (one more): a passive reply
-            // is on the path of every callback
-            List<OutboxMessage> due = mapper.lockDueRowsAmong(ids, latest(now, heldUntil));
-            List<OutboxMessage> taken = due.stream().filter(mine).toList();
-            if (!taken.isEmpty()) {
-                mapper.markTakenSent(taken.stream().map(OutboxMessage::id).toList(), holder, now);
-                taken.forEach(row -> counted(row, "sent"));
-            }
-            List<Long> others = due.stream().filter(mine.negate()).map(OutboxMessage::id).toList();
-            if (!others.isEmpty()) {
-                mapper.claim(others, holder, now.plus(properties.claimLease()));
-                mapper.findByIds(others).forEach(row -> giveBack(row, othersReason));
-            }
-            return taken;
-        });
+    /** This instance, as it signs the rows it claims or sends. */
+    String holder() {
+        return holder;
+    }
+
+    /** A row given by its door as it was written ({@link Outbox#enqueue(List, java.util.function.Predicate)}). */
+    void countGiven(OutboxMessage row) {
+        counted(row, "sent");
     }
 
     private List<OutboxMessage> claim(Supplier<List<Long>> lock, Instant now) {

@@ -5,6 +5,7 @@ import cn.mee.liaison.bot.command.Exchange;
 import cn.mee.liaison.bot.command.Interpretation;
 import cn.mee.liaison.bot.command.Interpreter;
 import cn.mee.liaison.bot.command.Replies;
+import cn.mee.liaison.bot.command.Verb;
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.inbound.ChatContext;
 import cn.mee.liaison.bot.inbound.ChatContexts;
@@ -22,13 +23,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,6 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * marks the message answered. A fault in a command does not lose the message: it is answered with an apology. If the
  * bot stops between the steps, {@link UnansweredMessages} answers the message later.</li>
  * </ol>
+ * {@link #handle} takes both steps in one transaction where the answer is quick (a report, a record, an
+ * acknowledgement: every message but the commands {@link Verb#answeredApart() answered apart}), so that a door waiting
+ * for them pays one commit, not two; where that fails, it takes them one after the other.
  */
 @Service
 public class InboundPipeline {
@@ -76,9 +85,48 @@ public class InboundPipeline {
         this.meters = meters;
     }
 
-    /** Both steps, one after the other. */
+    /** Both steps, in one transaction where the answer is quick (as below), for a door that gives no replies. */
     public PipelineOutcome handle(InboundMessage message) {
-        return answer(file(message));
+        return handle(message, () -> { }, null, filing -> { });
+    }
+
+    /**
+     * Files the message and answers it. Where the answer is quick, both in one transaction: the message is filed
+     * already answered, its command run and its replies put in the outbox, and all of it committed at once, before
+     * {@code whenFiled} is told (so a door still acknowledges only what is filed). If answering fails there (a fault
+     * in a command, a deadlock), nothing of it stays and the two steps are taken one after the other, as for a command
+     * answered apart: filed first, then answered (or apologised for). A database out of reach fails the call as
+     * {@link #file} does, with nothing written.
+     *
+     * @param alsoWhenFiled done first in the filing transaction, duplicate or not (a callback's nonce recorded)
+     * @param door          as for {@link #answer(Filing, ReplyDoor)}; null for none
+     * @param whenFiled     told of the filing once it is committed, before the answer when the steps are apart
+     */
+    public PipelineOutcome handle(InboundMessage message, Runnable alsoWhenFiled, ReplyDoor door,
+                                  Consumer<Filing> whenFiled) {
+        Reading reading = read(message);
+        if (reading.meaning().verb().map(verb -> !verb.answeredApart()).orElse(true)) {
+            try {
+                Answered both = transactions.execute(status -> {
+                    alsoWhenFiled.run();
+                    Filing filing = insert(reading, true);
+                    return new Answered(filing, filing.duplicate() ? alreadyFiled(filing)
+                            : respond(filing, true, door));
+                });
+                counted(both.filing());
+                whenFiled.accept(both.filing());
+                return both.outcome();
+            } catch (RuntimeException e) {
+                if (outOfReach(e)) {
+                    throw e;
+                }
+                log.warn("filing and answering message {} from {} at once failed ({}); filing it, then answering",
+                        message.externalId(), message.chatId(), e.toString());
+            }
+        }
+        Filing filing = file(reading, alsoWhenFiled);
+        whenFiled.accept(filing);
+        return answer(filing, door);
     }
 
     public Filing file(InboundMessage message) {
@@ -87,18 +135,15 @@ public class InboundPipeline {
 
     /** @param alsoWhenFiled done first in the filing transaction, duplicate or not (a callback's nonce recorded) */
     public Filing file(InboundMessage message, Runnable alsoWhenFiled) {
-        Instant now = clock.instant();
-        ChatContext context = ChatContexts.resolve(message, directory.snapshot());
-        Interpretation meaning = interpreter.interpret(message.text(), LocalDate.ofInstant(now, clock.getZone()));
-        FiledMessage row = record(message, context, meaning, now);
+        return file(read(message), alsoWhenFiled);
+    }
+
+    private Filing file(Reading reading, Runnable alsoWhenFiled) {
         Filing filing = transactions.execute(status -> {
             alsoWhenFiled.run();
-            return insert(message, row, context, meaning, now);
+            return insert(reading, false);
         });
-        if (!filing.duplicate()) {
-            meters.counter("liaison.messages.filed", "type", row.recordType().name(), "channel",
-                    row.channel().name()).increment();
-        }
+        counted(filing);
         return filing;
     }
 
@@ -107,65 +152,109 @@ public class InboundPipeline {
     }
 
     /**
-     * Answers the message. With {@code holdRepliesUntil}, its text replies in its own channel are kept from the
-     * outbox workers until then, for a door that gives them in its own answer to the platform (the robot's passive
-     * reply, the long connection's respond): that door takes them ({@code OutboxClaims.take} with the same instant),
-     * or, if it cannot, they fall due to the workers then. Without the hold a worker's poll could claim a reply
-     * between this commit and the door taking it, and the reply would go the long way round.
+     * Answers the message. A {@link ReplyDoor} that gives the message's text replies in its own answer to the platform
+     * (the robot's passive reply, the long connection's respond) either takes them as given when this commits, or has
+     * them kept from the outbox workers until its {@link ReplyDoor#holdUntil() hold} ends, to take them itself
+     * ({@code OutboxClaims.take} with the same instant): without that a worker's poll could claim a reply between this
+     * commit and the door taking it, and the reply would go the long way round.
      */
-    public PipelineOutcome answer(Filing filing, Instant holdRepliesUntil) {
+    public PipelineOutcome answer(Filing filing, ReplyDoor door) {
         if (filing.duplicate()) {
-            return new PipelineOutcome(filing.filed(), true, List.of());
+            return alreadyFiled(filing);
         }
         try {
-            return transactions.execute(status -> answerOnce(filing, true, holdRepliesUntil));
+            return transactions.execute(status -> answerOnce(filing, true, door));
         } catch (DataAccessException e) {
             throw e; // stays unanswered; answered when the database is back
         } catch (RuntimeException e) {
             log.error("answering message {} from {} failed; answering with an apology", filing.filed().id(),
                     filing.message().chatId(), e);
-            return transactions.execute(status -> answerOnce(filing, false, holdRepliesUntil));
+            return transactions.execute(status -> answerOnce(filing, false, door));
         }
     }
 
-    private Filing insert(InboundMessage message, FiledMessage row, ChatContext context, Interpretation meaning,
-                          Instant now) {
+    /** Where a message was said and what it means, read before any transaction begins. */
+    private record Reading(InboundMessage message, ChatContext context, Interpretation meaning, FiledMessage row,
+                           Instant now) {
+    }
+
+    /** A message filed and answered in one transaction. */
+    private record Answered(Filing filing, PipelineOutcome outcome) {
+    }
+
+    private Reading read(InboundMessage message) {
+        Instant now = clock.instant();
+        ChatContext context = ChatContexts.resolve(message, directory.snapshot());
+        Interpretation meaning = interpreter.interpret(message.text(), LocalDate.ofInstant(now, clock.getZone()));
+        return new Reading(message, context, meaning, record(message, context, meaning, now), now);
+    }
+
+    private Filing insert(Reading reading, boolean answered) {
+        InboundMessage message = reading.message();
+        FiledMessage row = reading.row();
         FiledMessage filed;
         try {
             // inserted straight away: a message is new far more often than it is delivered again
-            filed = row.withId(messages.insert(row, false));
+            filed = row.withId(messages.insert(row, answered));
         } catch (DuplicateKeyException again) {
             // filed before, or the same message is being filed by another delivery at this moment: the insert waited
             // for that one to commit, and READ COMMITTED reads its row
             return new Filing(message, messages.findByExternalId(row.channel(), row.externalId()).orElseThrow(),
-                    true, context, meaning);
+                    true, reading.context(), reading.meaning());
         }
         for (InboundMessage.IncomingFile file : message.files()) {
             attachments.insert(Attachment.pending(filed.id(), file.kind(), file.source(), file.decryptKey(),
-                    file.fileName(), now));
+                    file.fileName(), reading.now()));
         }
-        return new Filing(message, filed, false, context, meaning);
+        return new Filing(message, filed, false, reading.context(), reading.meaning());
     }
 
-    private PipelineOutcome answerOnce(Filing filing, boolean runCommands, Instant holdRepliesUntil) {
-        if (!messages.claimAnswering(filing.filed().id())) {
-            return new PipelineOutcome(filing.filed(), false, List.of()); // answered already, elsewhere
+    private void counted(Filing filing) {
+        if (!filing.duplicate()) {
+            meters.counter("liaison.messages.filed", "type", filing.filed().recordType().name(), "channel",
+                    filing.filed().channel().name()).increment();
         }
+    }
+
+    private static PipelineOutcome alreadyFiled(Filing filing) {
+        return PipelineOutcome.silent(filing.filed(), true);
+    }
+
+    /** The database could not be reached at all: trying the steps apart would only fail again. */
+    private static boolean outOfReach(RuntimeException e) {
+        return e instanceof TransactionException || e instanceof DataAccessResourceFailureException
+                || e instanceof TransientDataAccessResourceException || e instanceof RecoverableDataAccessException;
+    }
+
+    private PipelineOutcome answerOnce(Filing filing, boolean runCommands, ReplyDoor door) {
+        if (!messages.claimAnswering(filing.filed().id())) {
+            return PipelineOutcome.silent(filing.filed(), false); // answered already, elsewhere
+        }
+        return respond(filing, runCommands, door);
+    }
+
+    /** The command run (or the apology said) and the replies put in the outbox, for a message claimed to answer. */
+    private PipelineOutcome respond(Filing filing, boolean runCommands, ReplyDoor door) {
         Exchange exchange = new Exchange(filing.message(), filing.filed(), filing.meaning(), filing.context(),
                 clock.instant());
         List<OutboxMessage> said = runCommands ? commands.respond(exchange)
                 : List.of(exchange.reply(replies.text("command.failed"), true));
-        if (holdRepliesUntil != null) {
-            said = said.stream().map(row -> heldForTheDoor(row, filing) ? row.withNextAttemptAt(holdRepliesUntil) : row)
-                    .toList();
+        if (door == null || said.stream().noneMatch(row -> forTheDoor(row, filing))) {
+            return new PipelineOutcome(filing.filed(), false, outbox.enqueue(said), List.of());
         }
-        return new PipelineOutcome(filing.filed(), false, outbox.enqueue(said));
+        if (door.takesAsGiven()) {
+            Outbox.Enqueued written = outbox.enqueue(said, row -> forTheDoor(row, filing), exchange.now());
+            return new PipelineOutcome(filing.filed(), false, written.ids(), written.given());
+        }
+        Instant hold = door.holdUntil();
+        List<OutboxMessage> held = hold == null ? said
+                : said.stream().map(row -> forTheDoor(row, filing) ? row.withNextAttemptAt(hold) : row).toList();
+        return new PipelineOutcome(filing.filed(), false, outbox.enqueue(held), List.of());
     }
 
-    /** A reply its door can give in its own answer: text, in the message's channel. */
-    private static boolean heldForTheDoor(OutboxMessage row, Filing filing) {
-        return row.purpose() == Purpose.REPLY && row.channel() == filing.message().channel()
-                && !row.format().carriesFile();
+    /** A reply its door can give in its own answer: text, back where the message came from. */
+    private static boolean forTheDoor(OutboxMessage row, Filing filing) {
+        return row.purpose() == Purpose.REPLY && filing.message().answerableInPlace(row);
     }
 
     private static FiledMessage record(InboundMessage m, ChatContext c, Interpretation meaning, Instant now) {

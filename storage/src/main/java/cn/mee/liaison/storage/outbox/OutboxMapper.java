@@ -33,12 +33,6 @@ public interface OutboxMapper {
     /** Locks the given rows if they are still due, skipping rows other transactions hold. */
     List<Long> lockDueAmong(@Param("ids") Collection<Long> ids, @Param("now") Instant now);
 
-    /** The rows among these that are due, with their contents, locked (skipping rows another holds), by id. */
-    List<OutboxMessage> lockDueRowsAmong(@Param("ids") Collection<Long> ids, @Param("now") Instant now);
-
-    /** Rows locked by {@link #lockDueRowsAmong} and delivered by their taker in the same transaction: sent. */
-    void markTakenSent(@Param("ids") Collection<Long> ids, @Param("worker") String worker,
-                       @Param("sentAt") Instant sentAt);
 
     void claim(@Param("ids") Collection<Long> ids, @Param("worker") String worker, @Param("until") Instant until);
 

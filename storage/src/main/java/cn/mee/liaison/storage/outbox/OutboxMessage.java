@@ -40,6 +40,15 @@ public record OutboxMessage(
                 OutboxStatus.PENDING, 0, now, null, null, null, now, null, null, null);
     }
 
+    /**
+     * The row as given by its door in its own answer to the platform (a passive reply) when it is written: sent by
+     * {@code by} at {@code at}, one attempt.
+     */
+    public OutboxMessage givenBy(String by, Instant at) {
+        return new OutboxMessage(id, channel, targetType, targetId, format, content, mentions, purpose, inReplyTo,
+                OutboxStatus.SENT, 1, nextAttemptAt, by, null, null, createdAt, at, deliveryId, resentAt);
+    }
+
     public OutboxMessage withNextAttemptAt(Instant due) {
         return new OutboxMessage(id, channel, targetType, targetId, format, content, mentions, purpose, inReplyTo,
                 status, attempts, due, claimedBy, claimedUntil, lastError, createdAt, sentAt, deliveryId, resentAt);

@@ -7,11 +7,11 @@ import cn.mee.liaison.bot.inbound.InboundMessage;
 import cn.mee.liaison.bot.inbound.PipelineOutcome;
 import cn.mee.liaison.bot.outbox.OutboxWorker;
 import cn.mee.liaison.bot.pipeline.InboundPipeline;
+import cn.mee.liaison.bot.pipeline.ReplyDoor;
 import cn.mee.liaison.storage.directory.Channel;
 import cn.mee.liaison.storage.message.ChatType;
 import cn.mee.liaison.storage.message.ContentKind;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
-import cn.mee.liaison.storage.outbox.TargetType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A door that gives a message's replies in its own answer (the robot's passive reply, the long connection's respond)
- * asks the pipeline to hold them from the outbox workers until its budget ends. Here a worker's poll falls exactly
- * between the answer's commit and the door taking the replies — the moment a poll once took a reply in CI, which then
- * went out through the response_url instead of in the callback's answer: held, the reply is still the door's; not
- * held, the worker has it.
+ * A door that takes a message's replies from the outbox to give them in its own answer (the long connection's
+ * respond) asks the pipeline to hold them from the outbox workers until its budget ends. Here a worker's poll falls
+ * exactly between the answer's commit and the door taking the replies — the moment a poll once took a reply in CI
+ * (then from the robot webhook, whose replies are now written sent instead), which then went out through the
+ * response_url instead of in the door's answer: held, the reply is still the door's; not held, the worker has it.
  */
 class PassiveReplyHoldTest extends WeComTestBase {
 
@@ -42,24 +42,26 @@ class PassiveReplyHoldTest extends WeComTestBase {
                 List.of(), null);
     }
 
-    private List<OutboxMessage> takenByTheDoor(PipelineOutcome outcome, Instant hold) {
-        return passive.takeAsSent(outcome.replyIds(), Channel.WECOM_ROBOT, TargetType.CHAT, robotChat(), hold);
+    private List<OutboxMessage> takenByTheDoor(PipelineOutcome outcome, InboundMessage message, Instant hold) {
+        return passive.take(outcome.replyIds(), message, hold);
     }
 
     @Test
     void heldRepliesStayTheDoorsThroughAWorkersPoll() {
         Instant hold = CLOCK.instant().plus(Duration.ofMillis(1500));
-        PipelineOutcome outcome = pipeline.answer(pipeline.file(report("held", 4)), hold);
+        InboundMessage message = report("held", 4);
+        PipelineOutcome outcome = pipeline.answer(pipeline.file(message), ReplyDoor.holdingUntil(hold));
         worker.poll();
-        List<OutboxMessage> taken = takenByTheDoor(outcome, hold);
+        List<OutboxMessage> taken = takenByTheDoor(outcome, message, hold);
         assertThat(taken).singleElement().satisfies(row -> assertThat(row.content()).contains("检查企业数：4"));
         assertThat(WECOM.received("/cgi-bin/aibot/response")).as("nothing the long way round").isEmpty();
     }
 
     @Test
     void withoutTheHoldAWorkersPollTakesTheReplyFirst() {
-        PipelineOutcome outcome = pipeline.answer(pipeline.file(report("unheld", 5)));
+        InboundMessage message = report("unheld", 5);
+        PipelineOutcome outcome = pipeline.answer(pipeline.file(message));
         worker.poll();
-        assertThat(takenByTheDoor(outcome, null)).isEmpty();
+        assertThat(takenByTheDoor(outcome, message, null)).isEmpty();
     }
 }

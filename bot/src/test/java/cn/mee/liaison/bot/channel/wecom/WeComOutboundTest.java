@@ -187,10 +187,11 @@ class WeComOutboundTest extends WeComTestBase {
 
     @Test
     void aSlowAnswerIsAcknowledgedAtOnceAndFollowsThroughResponseUrl() throws Exception {
+        // a search is answered apart from its filing (it may read much): the callback waits for the filing only
         answering = new CountDownLatch(1);
         try {
             SignedCallbacks.Answer answer = robot.post("/wecom/robot/callback",
-                    robot.robot(robotText("slow-" + tag, "问题 某某建材有限公司 物料露天堆放未苫盖，扬尘污染")));
+                    robot.robot(robotText("slow-" + tag, "查询 扬尘")));
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body()).isEmpty();
             assertThat(filed(robotChat())).isEqualTo(1);
@@ -200,7 +201,32 @@ class WeComOutboundTest extends WeComTestBase {
         await().atMost(Duration.ofSeconds(20)).until(() -> !WECOM.received("/cgi-bin/aibot/response").isEmpty());
         JsonNode reply = WECOM.received("/cgi-bin/aibot/response").get(0).json();
         assertThat(reply.path("msgtype").asText()).isEqualTo("markdown");
-        assertThat(reply.path("markdown").path("content").asText()).contains("已登记【发现问题】");
+        assertThat(reply.path("markdown").path("content").asText()).contains("没有找到符合条件的记录");
+        assertThat(WECOM.violations()).isEmpty();
+    }
+
+    @Test
+    void aQuickAnswerThatStallsHasTheCallbackDeliveredAgainAndIsAnsweredOnce() throws Exception {
+        // a record is filed and answered in one transaction: while its answer stalls nothing is committed, so the
+        // callback is refused (WeCom delivers it again); the stalled work then commits, the delivery again finds the
+        // message filed, and the reply follows through the response_url, once
+        String body = robotText("stall-" + tag, "问题 某某建材有限公司 物料露天堆放未苫盖，扬尘污染");
+        answering = new CountDownLatch(1);
+        SignedCallbacks.Answer refused;
+        try {
+            refused = robot.post("/wecom/robot/callback", robot.robot(body));
+        } finally {
+            answering.countDown();
+        }
+        assertThat(refused.status()).isEqualTo(503);
+        await().atMost(Duration.ofSeconds(20)).until(() -> filed(robotChat()) == 1);
+        SignedCallbacks.Answer again = robot.post("/wecom/robot/callback", robot.robot(body));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).isEmpty();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !WECOM.received("/cgi-bin/aibot/response").isEmpty());
+        assertThat(WECOM.received("/cgi-bin/aibot/response")).singleElement().satisfies(reply -> assertThat(
+                reply.json().path("markdown").path("content").asText()).contains("已登记【发现问题】"));
+        assertThat(filed(robotChat())).isEqualTo(1);
         assertThat(WECOM.violations()).isEmpty();
     }
 

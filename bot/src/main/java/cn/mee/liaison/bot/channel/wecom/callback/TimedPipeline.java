@@ -4,6 +4,7 @@ import cn.mee.liaison.bot.inbound.InboundMessage;
 import cn.mee.liaison.bot.inbound.PipelineOutcome;
 import cn.mee.liaison.bot.pipeline.Filing;
 import cn.mee.liaison.bot.pipeline.InboundPipeline;
+import cn.mee.liaison.bot.pipeline.ReplyDoor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,7 +16,11 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +33,26 @@ import org.springframework.stereotype.Component;
 @Component
 public class TimedPipeline implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(TimedPipeline.class);
+
+    /**
+     * How long a door that took its replies as given waits past its budget for the answer's commit. The budget (3 s by
+     * default) and this stay well inside WeCom's 5 s.
+     */
+    static final Duration GIVING_GRACE = Duration.ofSeconds(1);
+
     private final InboundPipeline pipeline;
+    private final Duration givingGrace;
     private final ThreadPoolExecutor executor;
 
+    @Autowired
     TimedPipeline(InboundPipeline pipeline) {
+        this(pipeline, GIVING_GRACE);
+    }
+
+    TimedPipeline(InboundPipeline pipeline, Duration givingGrace) {
         this.pipeline = pipeline;
+        this.givingGrace = givingGrace;
         AtomicInteger count = new AtomicInteger();
         // 8 threads file and answer at once (with a queue, the pool never grows past its core size); more did not
         // file faster on a 2-core machine but made callbacks wait for the database's connections (docs/performance.md)
@@ -43,15 +63,23 @@ public class TimedPipeline implements DisposableBean {
         });
     }
 
-    /** A message on its way: filed first, answered after. */
-    public final class Run {
+    /**
+     * A message on its way: filed, then answered (at once, or one after the other). A run started for a door that
+     * gives the replies in its own answer is that door ({@link ReplyDoor}): while the door still waits, the answer's
+     * transaction takes the replies as given; once it has, the door waits for that commit a little past its deadline
+     * ({@link #GIVING_GRACE} by default), since the rows are then written sent and only the door's answer carries them.
+     */
+    public final class Run implements ReplyDoor {
         private final CompletableFuture<Filing> filed = new CompletableFuture<>();
         private final CompletableFuture<PipelineOutcome> answered = new CompletableFuture<>();
         /** System.nanoTime() of the deadline: a real-time budget, not the campaign's clock. */
         private final long deadline;
+        private final boolean givesReplies;
+        private final AtomicReference<DoorState> door = new AtomicReference<>(DoorState.WAITING);
 
-        private Run(long deadline) {
+        private Run(long deadline, boolean givesReplies) {
             this.deadline = deadline;
+            this.givesReplies = givesReplies;
         }
 
         /**
@@ -62,7 +90,10 @@ public class TimedPipeline implements DisposableBean {
                     "the message was not filed in time; the platform will deliver it again"));
         }
 
-        /** The answer if it is ready by the deadline; it goes out through the outbox either way. */
+        /**
+         * The answer if it is ready by the deadline (its {@link PipelineOutcome#given() given} rows are this door's to
+         * give); otherwise it goes out through the outbox.
+         */
         public Optional<PipelineOutcome> answered() {
             try {
                 return await(answered);
@@ -71,11 +102,32 @@ public class TimedPipeline implements DisposableBean {
             }
         }
 
+        @Override
+        public boolean takesAsGiven() {
+            return givesReplies && (door.compareAndSet(DoorState.WAITING, DoorState.GIVING)
+                    || door.get() == DoorState.GIVING);
+        }
+
+        @Override
+        public Instant holdUntil() {
+            return null; // not taken: the door has stopped waiting, the workers send them at once
+        }
+
         private <T> Optional<T> await(CompletableFuture<T> step) {
             long left = Math.max(0, deadline - System.nanoTime());
             try {
-                return Optional.of(step.get(left, TimeUnit.NANOSECONDS));
+                try {
+                    return Optional.of(step.get(left, TimeUnit.NANOSECONDS));
+                } catch (TimeoutException late) {
+                    if (door.compareAndSet(DoorState.WAITING, DoorState.GONE) || door.get() == DoorState.GONE) {
+                        return Optional.empty();
+                    }
+                    // the answer is committing with this door's replies written sent: only its answer carries them
+                    return Optional.of(step.get(givingGrace.toNanos(), TimeUnit.NANOSECONDS));
+                }
             } catch (TimeoutException late) {
+                log.warn("a callback's answer took more than {} past its budget to commit; its passive reply is lost",
+                        givingGrace);
                 return Optional.empty();
             } catch (ExecutionException failed) {
                 throw new CallbackRejected(HttpStatus.SERVICE_UNAVAILABLE,
@@ -87,43 +139,40 @@ public class TimedPipeline implements DisposableBean {
         }
     }
 
+    /** Where a door that gives replies stands. */
+    private enum DoorState {
+        /** Waiting for the answer within its budget. */
+        WAITING,
+        /** The answer's transaction took its replies as given: the door waits for that commit. */
+        GIVING,
+        /** Its budget ran out first: it answered without them, and they go through the outbox. */
+        GONE
+    }
+
     /**
      * @throws CallbackRejected 503 when too much work is queued already
      */
     public Run start(InboundMessage message, Duration budget) {
-        return start(message, budget, () -> { });
+        return start(message, budget, () -> { }, false);
     }
 
     /**
      * @param alsoWhenFiled done in the transaction that files the message (whether new or a duplicate), such as
      *                      recording the callback's nonce
+     * @param givesReplies  whether the caller gives the answer's text replies in its own answer to the platform: the
+     *                      run is then their {@link ReplyDoor}
      * @throws CallbackRejected 503 when too much work is queued already
      */
-    public Run start(InboundMessage message, Duration budget, Runnable alsoWhenFiled) {
-        return start(message, budget, alsoWhenFiled, null);
-    }
-
-    /**
-     * @param holdRepliesUntil the replies kept from the outbox workers until then, for the callback to give them in
-     *                         its answer ({@link InboundPipeline#answer(Filing, Instant)})
-     * @throws CallbackRejected 503 when too much work is queued already
-     */
-    public Run start(InboundMessage message, Duration budget, Runnable alsoWhenFiled,
-                     Instant holdRepliesUntil) {
-        Run run = new Run(System.nanoTime() + budget.toNanos());
+    public Run start(InboundMessage message, Duration budget, Runnable alsoWhenFiled, boolean givesReplies) {
+        Run run = new Run(System.nanoTime() + budget.toNanos(), givesReplies);
         try {
             executor.execute(() -> {
-                Filing filing;
                 try {
-                    filing = pipeline.file(message, alsoWhenFiled);
-                    run.filed.complete(filing);
+                    run.answered.complete(pipeline.handle(message, alsoWhenFiled, givesReplies ? run : null,
+                            run.filed::complete));
                 } catch (RuntimeException e) {
+                    // not filed: the callback is refused; filed, then not answered: the answer is missing
                     run.filed.completeExceptionally(e);
-                    return;
-                }
-                try {
-                    run.answered.complete(pipeline.answer(filing, holdRepliesUntil));
-                } catch (RuntimeException e) {
                     run.answered.completeExceptionally(e);
                 }
             });

@@ -4,12 +4,9 @@ import cn.mee.liaison.bot.channel.wecom.api.WeComFailure;
 import cn.mee.liaison.bot.channel.wecom.callback.PassiveReply;
 import cn.mee.liaison.bot.inbound.InboundMessage;
 import cn.mee.liaison.bot.inbound.PipelineOutcome;
-import cn.mee.liaison.bot.pipeline.Filing;
 import cn.mee.liaison.bot.pipeline.InboundPipeline;
-import cn.mee.liaison.storage.directory.Channel;
-import cn.mee.liaison.storage.message.ChatType;
+import cn.mee.liaison.bot.pipeline.ReplyDoor;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
-import cn.mee.liaison.storage.outbox.TargetType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -23,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,19 +91,24 @@ class LongConnectionCallbacks implements DisposableBean {
             spool.drop(kept);
             return;
         }
-        Filing filing;
+        Instant hold = clock.instant().plus(REPLY_HOLD);
+        AtomicBoolean filed = new AtomicBoolean();
+        PipelineOutcome outcome;
         try {
-            filing = pipeline.file(message.get());
+            outcome = pipeline.handle(message.get(), () -> { }, ReplyDoor.holdingUntil(hold), filing -> {
+                filed.set(true);
+                spool.drop(kept);
+            });
         } catch (RuntimeException e) {
+            if (filed.get()) {
+                throw e; // filed, not answered: answered when the database is back (UnansweredMessages)
+            }
             log.warn("a long-connection message could not be filed ({}); trying again in {} ms", e.toString(),
                     retryMs);
             retries.schedule(() -> workers.execute(() -> process(frame, kept, connection,
                     Math.min(retryMs * 2, MAX_RETRY_MS))), retryMs, TimeUnit.MILLISECONDS);
             return;
         }
-        spool.drop(kept);
-        Instant hold = clock.instant().plus(REPLY_HOLD);
-        PipelineOutcome outcome = pipeline.answer(filing, hold);
         if (!outcome.duplicate()) {
             answer(frame.path("headers").path("req_id").asText(""), message.get(), outcome, connection, hold);
         }
@@ -113,8 +116,7 @@ class LongConnectionCallbacks implements DisposableBean {
 
     private void answer(String reqId, InboundMessage m, PipelineOutcome outcome, RobotLongConnection connection,
                         Instant hold) {
-        List<OutboxMessage> rows = replies.take(outcome.replyIds(), Channel.WECOM_ROBOT,
-                m.chatType() == ChatType.SINGLE ? TargetType.USER : TargetType.CHAT, m.chatId(), hold);
+        List<OutboxMessage> rows = replies.take(outcome.replyIds(), m, hold);
         if (rows.isEmpty()) {
             return;
         }

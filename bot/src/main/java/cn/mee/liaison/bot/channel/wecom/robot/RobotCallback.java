@@ -9,18 +9,12 @@ import cn.mee.liaison.bot.channel.wecom.crypto.SealedReply;
 import cn.mee.liaison.bot.channel.wecom.crypto.WeComCipher;
 import cn.mee.liaison.bot.inbound.InboundMessage;
 import cn.mee.liaison.bot.inbound.PipelineOutcome;
-import cn.mee.liaison.storage.directory.Channel;
-import cn.mee.liaison.storage.message.ChatType;
-import cn.mee.liaison.storage.outbox.OutboxMessage;
-import cn.mee.liaison.storage.outbox.TargetType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,7 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The intelligent robot in webhook mode ({@code /wecom/robot/callback}): URL verification (GET) and encrypted JSON
  * callbacks (POST, ReceiveId ""). A message is filed before the callback is answered 200, and the answer goes back
  * as an encrypted passive reply (a finished stream) when it is ready within the budget; otherwise it follows through
- * the response_url that came with the message.
+ * the response_url that came with the message. A passive reply is recorded sent in the transaction that writes it
+ * (the bot cannot see the HTTP answer fail; a callback whose answer is lost is delivered again by WeCom and
+ * recognised as a duplicate).
  */
 @RestController
 @RequestMapping("/wecom/robot/callback")
@@ -43,16 +39,14 @@ class RobotCallback extends SignedCallback {
 
     private final WeComProperties.Robot settings;
     private final TimedPipeline pipeline;
-    private final PassiveReply passive;
     private final ObjectMapper json;
     private final Clock clock;
 
-    RobotCallback(WeComProperties properties, CallbackGuard guard, TimedPipeline pipeline, PassiveReply passive,
-                  ObjectMapper json, Clock clock) {
+    RobotCallback(WeComProperties properties, CallbackGuard guard, TimedPipeline pipeline, ObjectMapper json,
+                  Clock clock) {
         super("ROBOT", cipherOf(properties.robot()), guard);
         this.settings = properties.robot();
         this.pipeline = pipeline;
-        this.passive = passive;
         this.json = json;
         this.clock = clock;
     }
@@ -72,23 +66,16 @@ class RobotCallback extends SignedCallback {
             guard.accepted(opened.signed());
             return ResponseEntity.ok("");
         }
-        // the nonce is recorded in the transaction that files the message: one commit for both
-        // the replies wait for this answer until the budget ends, then for the workers (the response_url)
-        Instant hold = clock.instant().plus(settings.replyBudget());
+        // the nonce is recorded in the transaction that files the message, and the replies are written sent in the
+        // one that answers it while this waits: one commit for all of it when the answer is quick
         TimedPipeline.Run run = pipeline.start(message.get(), settings.replyBudget(),
-                () -> guard.accepted(opened.signed()), hold);
+                () -> guard.accepted(opened.signed()), true);
         run.filed();
         Optional<PipelineOutcome> outcome = run.answered();
-        if (outcome.isEmpty() || outcome.get().duplicate()) {
+        if (outcome.isEmpty() || outcome.get().given().isEmpty()) {
             return ResponseEntity.ok("");
         }
-        InboundMessage m = message.get();
-        List<OutboxMessage> rows = passive.takeAsSent(outcome.get().replyIds(), Channel.WECOM_ROBOT,
-                m.chatType() == ChatType.SINGLE ? TargetType.USER : TargetType.CHAT, m.chatId(), hold);
-        if (rows.isEmpty()) {
-            return ResponseEntity.ok("");
-        }
-        return ResponseEntity.ok(sealed(PassiveReply.joined(rows)));
+        return ResponseEntity.ok(sealed(PassiveReply.joined(outcome.get().given())));
     }
 
     private JsonNode parse(String text) {
