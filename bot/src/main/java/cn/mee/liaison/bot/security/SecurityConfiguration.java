@@ -12,6 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -29,6 +31,26 @@ public class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new RememberedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    }
+
+    /**
+     * Paths matched by Spring's path patterns (Spring Security 7's default) rather than by asking Spring MVC, on every
+     * request and for every chain, which handler would serve it (MvcRequestMatcher through HandlerMappingIntrospector:
+     * about a seventh of a callback's request thread, docs/performance.md, filing, fifth round). The bot's patterns are
+     * plain paths and prefixes, which both match alike.
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean pathPatternMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    /**
+     * No Spring Security observations at all: {@code management.observations.enable.spring.security=false} only makes
+     * them no-ops, while every filter of every chain stayed wrapped to make them, on every request.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
