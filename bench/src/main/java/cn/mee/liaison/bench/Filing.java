@@ -42,7 +42,9 @@ import org.HdrHistogram.Recorder;
  * <p>Before the phases, each side is warmed up at 8 clients for {@code --warm-up-seconds} (120; the rate printed every
  * 15 s), so that the figures are the sustained rate of a warm JVM.
  *
- * <p>Options: {@code --groups=500 --concurrency=1,8,32,64 --seconds=15 --rate=500 --rate-seconds=20}; for
+ * <p>Options: {@code --groups=500 --concurrency=1,8,32,64 --seconds=15 --rate=500 --rate-seconds=20}; to compare
+ * two builds of the bot in one run, {@code --compare=OTHER.jar --rounds=2} (the jar of {@code --jar} and the other
+ * one started alternately, each run on a fresh database, the median of the rounds reported beside the baseline); for
  * profiling {@code --bot-jvm="-XX:StartFlightRecording=…"}, {@code --bot-settings=name=value,…},
  * {@code --keep-log=/tmp/bot.log}.
  */
@@ -67,97 +69,140 @@ final class Filing {
         boolean send(int client, Random random) throws Exception;
     }
 
+    /** What the benchmark was asked to do. */
+    private record Plan(int groups, int[] concurrency, int seconds, int rate, int rateSeconds, int warmUpSeconds) {
+    }
+
     static void main(String[] args) throws Exception {
         Options options = new Options(args);
-        int groups = options.integer("groups", 500);
         int[] concurrency = Arrays.stream(options.get("concurrency", "1,8,32,64").split(","))
                 .mapToInt(Integer::parseInt).toArray();
-        int seconds = options.integer("seconds", 15);
-        int rate = options.integer("rate", 500);
-        int rateSeconds = options.integer("rate-seconds", 20);
-        int warmUpSeconds = options.integer("warm-up-seconds", 120);
+        Plan plan = new Plan(options.integer("groups", 500), concurrency, options.integer("seconds", 15),
+                options.integer("rate", 500), options.integer("rate-seconds", 20),
+                options.integer("warm-up-seconds", 120));
+        List<Path> jars = new ArrayList<>(List.of(options.botJar()));
+        String compare = options.get("compare", null);
+        if (compare != null) {
+            jars.add(Path.of(compare).toAbsolutePath());
+        }
+        int rounds = options.integer("rounds", 1);
         Databases databases = new Databases(options);
         Report.heading("filing: encrypted robot callbacks (daily reports) into MariaDB " + databases.version());
         String db = "bench_filing";
-        databases.fresh(db);
         Path dir = Files.createTempDirectory("bench-filing-");
-        List<Phase> bot = new ArrayList<>();
+        Map<Path, List<List<Phase>>> bot = new LinkedHashMap<>();
         List<Phase> baseline = new ArrayList<>();
         try (FakeWeCom wecom = FakeWeCom.start(Clock.systemUTC())) {
-            List<String> settings = new ArrayList<>(databases.botSettings(db));
-            settings.addAll(List.of("liaison.wecom.api-base-url=" + wecom.apiBaseUrl(),
-                    "liaison.wecom.robot.token=" + TOKEN, "liaison.wecom.robot.encoding-aes-key=" + AES_KEY,
-                    "liaison.wecom.robot.bot-id=" + BOT_ID));
-            String botJvm = options.get("bot-jvm", "");
-            List<String> flags = botJvm.isBlank() ? List.of() : Arrays.asList(botJvm.trim().split("\\s+"));
-            settings.addAll(Arrays.asList(options.get("bot-settings", "").split(",")).stream()
-                    .filter(x -> !x.isBlank()).toList());
-            try (BotProcess process = BotProcess.start(options.botJar(), dir, flags, settings)) {
-                process.awaitHealthy(Duration.ofMinutes(3));
-                new Api(process.baseUrl()).awaitLogin().put("/api/v1/directory",
-                        Organisation.document(groups, "WECOM_ROBOT", List.of())).ok();
-                Callbacks callbacks = new Callbacks(process.baseUrl(), wecom, groups);
-                Map<String, Long> before = rowCounts(databases, db);
-                // warm-up: the JIT, the connection pools
-                long sentBefore = callbacks.sent.get();
-                warmUp("bot", warmUpSeconds, callbacks::send);
-                Map<String, Long> after = rowCounts(databases, db);
-                long warmUp = callbacks.sent.get() - sentBefore;
-                for (int c : concurrency) {
-                    double cpu = cpuSeconds(process.pid());
-                    bot.add(closedLoop("bot c=" + c, c, seconds, callbacks::send));
-                    print(bot.get(bot.size() - 1));
-                    Report.line("%-14s bot process CPU %.2f ms per message; load average %s", "", 1000
-                            * (cpuSeconds(process.pid()) - cpu) / Math.max(1, bot.get(bot.size() - 1).messages()),
-                            Start.loadAverage());
-                }
-                Phase fixed = openLoop("bot @" + rate + "/s", rate, rateSeconds, callbacks::send);
-                print(fixed);
-                bot.add(fixed);
-                Report.line("rows written per message by the bot (warm-up): %s", perMessage(before, after, warmUp));
-                Report.line("answers other than a passive reply (all phases): %s", callbacks.failures);
-                if (options.get("keep-log", null) != null) {
-                    Files.copy(process.log(), Path.of(options.get("keep-log", null)),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            for (int round = 1; round <= rounds; round++) {
+                for (Path jar : jars) {
+                    // each run on a fresh database: a run after another must not find its tables larger
+                    databases.fresh(db);
+                    Report.line("-- %s, round %d of %d", jar, round, rounds);
+                    bot.computeIfAbsent(jar, j -> new ArrayList<>()).add(botRun(options, plan, jar, databases, db,
+                            wecom, dir));
                 }
             }
-            try (FilingBaseline plain = FilingBaseline.create(databases, db, "bench_filing_jdbc", groups)) {
-                warmUp("jdbc", warmUpSeconds, plain::send);
-                for (int c : concurrency) {
-                    baseline.add(closedLoop("jdbc c=" + c, c, seconds, plain::send));
+            try (FilingBaseline plain = FilingBaseline.create(databases, db, "bench_filing_jdbc", plan.groups())) {
+                warmUp("jdbc", plan.warmUpSeconds(), plain::send);
+                for (int c : plan.concurrency()) {
+                    baseline.add(closedLoop("jdbc c=" + c, c, plan.seconds(), plain::send));
                     print(baseline.get(baseline.size() - 1));
                 }
-                Phase fixed = openLoop("jdbc @" + rate + "/s", rate, rateSeconds, plain::send);
+                Phase fixed = openLoop("jdbc @" + plan.rate() + "/s", plan.rate(), plan.rateSeconds(), plain::send);
                 print(fixed);
                 baseline.add(fixed);
             }
         } finally {
             Start.deleteTree(dir);
         }
+        bot.forEach((jar, runs) -> summary(jar, runs, baseline, plan));
+        databases.drop(db);
+        databases.drop("bench_filing_jdbc");
+    }
+
+    /** One start of the bot: warmed up, then each phase of the plan. */
+    private static List<Phase> botRun(Options options, Plan plan, Path jar, Databases databases, String db,
+                                      FakeWeCom wecom, Path dir) throws Exception {
+        List<String> settings = new ArrayList<>(databases.botSettings(db));
+        settings.addAll(List.of("liaison.wecom.api-base-url=" + wecom.apiBaseUrl(),
+                "liaison.wecom.robot.token=" + TOKEN, "liaison.wecom.robot.encoding-aes-key=" + AES_KEY,
+                "liaison.wecom.robot.bot-id=" + BOT_ID));
+        String botJvm = options.get("bot-jvm", "");
+        List<String> flags = botJvm.isBlank() ? List.of() : Arrays.asList(botJvm.trim().split("\\s+"));
+        settings.addAll(Arrays.asList(options.get("bot-settings", "").split(",")).stream()
+                .filter(x -> !x.isBlank()).toList());
+        List<Phase> phases = new ArrayList<>();
+        try (BotProcess process = BotProcess.start(jar, dir, flags, settings)) {
+            process.awaitHealthy(Duration.ofMinutes(3));
+            new Api(process.baseUrl()).awaitLogin().put("/api/v1/directory",
+                    Organisation.document(plan.groups(), "WECOM_ROBOT", List.of())).ok();
+            Callbacks callbacks = new Callbacks(process.baseUrl(), wecom, plan.groups());
+            Map<String, Long> before = rowCounts(databases, db);
+            // warm-up: the JIT, the connection pools
+            long sentBefore = callbacks.sent.get();
+            warmUp("bot", plan.warmUpSeconds(), callbacks::send);
+            Map<String, Long> after = rowCounts(databases, db);
+            long warmUp = callbacks.sent.get() - sentBefore;
+            for (int c : plan.concurrency()) {
+                double cpu = cpuSeconds(process.pid());
+                phases.add(closedLoop("bot c=" + c, c, plan.seconds(), callbacks::send));
+                print(phases.get(phases.size() - 1));
+                Report.line("%-14s bot process CPU %.2f ms per message; load average %s", "", 1000
+                        * (cpuSeconds(process.pid()) - cpu) / Math.max(1, phases.get(phases.size() - 1).messages()),
+                        Start.loadAverage());
+            }
+            Phase fixed = openLoop("bot @" + plan.rate() + "/s", plan.rate(), plan.rateSeconds(), callbacks::send);
+            print(fixed);
+            phases.add(fixed);
+            Report.line("rows written per message by the bot (warm-up): %s", perMessage(before, after, warmUp));
+            Report.line("answers other than a passive reply (all phases): %s", callbacks.failures);
+            if (options.get("keep-log", null) != null) {
+                Files.copy(process.log(), Path.of(options.get("keep-log", null)),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return phases;
+    }
+
+    /** The runs of one jar beside the baseline: each run's rate, their median, and the targets for the median. */
+    private static void summary(Path jar, List<List<Phase>> runs, List<Phase> baseline, Plan plan) {
         Report.line("");
-        Report.line("%-14s %12s %12s %8s   %s", "concurrency", "bot msg/s", "jdbc msg/s", "ratio", "bot latency");
+        Report.line("%s (%d run%s)", jar, runs.size(), runs.size() == 1 ? "" : "s");
+        Report.line("%-14s %12s %12s %8s   %s", "concurrency", "bot msg/s", "jdbc msg/s", "ratio",
+                runs.size() == 1 ? "bot latency" : "bot msg/s of each run");
         double best = 0;
         double bestRatio = 0;
+        int[] concurrency = plan.concurrency();
         for (int i = 0; i < concurrency.length; i++) {
-            Phase b = bot.get(i);
+            int phase = i;
+            double rate = median(runs.stream().mapToDouble(run -> run.get(phase).rate()).toArray());
             Phase j = baseline.get(i);
-            best = Math.max(best, b.rate());
-            bestRatio = Math.max(bestRatio, b.rate() / j.rate());
-            Report.line("%-14d %12.0f %12.0f %7.0f%%   %s", concurrency[i], b.rate(), j.rate(),
-                    100 * b.rate() / j.rate(), Report.percentiles(b.micros()));
+            best = Math.max(best, rate);
+            bestRatio = Math.max(bestRatio, rate / j.rate());
+            String detail = runs.size() == 1 ? Report.percentiles(runs.get(0).get(i).micros())
+                    : String.join(" / ", runs.stream().map(run -> String.format("%.0f", run.get(phase).rate()))
+                    .toList());
+            Report.line("%-14d %12.0f %12.0f %7.0f%%   %s", concurrency[i], rate, j.rate(), 100 * rate / j.rate(),
+                    detail);
         }
-        Phase fixedBot = bot.get(bot.size() - 1);
+        List<Phase> last = runs.get(runs.size() - 1);
+        Phase fixedBot = last.get(last.size() - 1);
         Phase fixedJdbc = baseline.get(baseline.size() - 1);
-        Report.line("fixed %d/s: bot %s; jdbc %s", rate, Report.percentiles(fixedBot.micros()),
+        Report.line("fixed %d/s (last run): bot %s; jdbc %s", plan.rate(), Report.percentiles(fixedBot.micros()),
                 Report.percentiles(fixedJdbc.micros()));
         double p99 = fixedBot.micros().getValueAtPercentile(99) / 1000.0;
         Report.line("target >= 2000 msg/s sustained: best %.0f msg/s: %s", best, Report.verdict(best >= 2000));
-        Report.line("target p99 <= 50 ms at %d msg/s: %.1f ms (achieved %.0f msg/s, %d errors): %s", rate, p99,
-                fixedBot.rate(), fixedBot.errors(), Report.verdict(p99 <= 50 && fixedBot.errors() == 0));
+        Report.line("target p99 <= 50 ms at %d msg/s: %.1f ms (achieved %.0f msg/s, %d errors): %s", plan.rate(),
+                p99, fixedBot.rate(), fixedBot.errors(), Report.verdict(p99 <= 50 && fixedBot.errors() == 0));
         Report.line("target >= 50%% of the baseline's rate: best %.0f%%: %s", 100 * bestRatio,
                 Report.verdict(bestRatio >= 0.5));
-        databases.drop(db);
-        databases.drop("bench_filing_jdbc");
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** user + system CPU seconds of a process so far (/proc/PID/stat, clock ticks of 1/100 s). */
