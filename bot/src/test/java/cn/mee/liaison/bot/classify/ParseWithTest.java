@@ -27,6 +27,35 @@ class ParseWithTest {
 
     private final RecordParsers parsers = new RecordParsers();
 
+    @Test
+    void theDefaultPlansReadingOfAReportIsTheFilingsReadingNotASecondOne() {
+        String body = "检查企业6家，发现问题1个，督办问题核查0个，明日计划：复查";
+        ParsedRecord filed = parsers.parse(RecordType.DAILY_REPORT, body, TODAY);
+        ParsedRecord counted = new RecordParsers().parseWith(RecordType.DAILY_REPORT,
+                RecordSchemas.fieldsOf(RecordType.DAILY_REPORT), body, TODAY);
+
+        assertThat(counted).isSameAs(filed);
+        assertThat(counted.fields()).containsEntry("enterprisesChecked", 6L).containsEntry("tomorrowPlan", "复查");
+    }
+
+    @Test
+    void anotherPlanAnotherDayOrAnotherTextIsReadAnew() {
+        String body = "检查企业6家，夜查2次";
+        ParsedRecord filed = parsers.parse(RecordType.DAILY_REPORT, body, TODAY);
+        ParsedRecord custom = parsers.parseWith(RecordType.DAILY_REPORT, List.of(ENTERPRISES, NIGHT_CHECKS), body,
+                TODAY);
+        ParsedRecord nextDay = parsers.parseWith(RecordType.DAILY_REPORT, List.of(ENTERPRISES, NIGHT_CHECKS), body,
+                TODAY.plusDays(1));
+        ParsedRecord otherText = parsers.parseWith(RecordType.DAILY_REPORT, List.of(ENTERPRISES, NIGHT_CHECKS),
+                "检查企业7家，夜查2次", TODAY.plusDays(1));
+
+        assertThat(filed.fields()).doesNotContainKey("nightChecks");
+        assertThat(custom).isNotSameAs(filed);
+        assertThat(custom.fields()).containsExactly(Map.entry("enterprisesChecked", 6L), Map.entry("nightChecks", 2L));
+        assertThat(nextDay).isNotSameAs(custom).isEqualTo(custom);
+        assertThat(otherText.fields()).containsEntry("enterprisesChecked", 7L);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
             "夜查次数2次 | 2",
