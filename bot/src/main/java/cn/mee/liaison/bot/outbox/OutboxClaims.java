@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
@@ -78,7 +79,7 @@ public class OutboxClaims {
         return holder;
     }
 
-    /** A row given by its door as it was written ({@link Outbox#enqueue(List, java.util.function.Predicate)}). */
+    /** A row its door gives as it is written: counted sent ({@link Outbox#enqueue(List, Predicate, Instant)}). */
     void countGiven(OutboxMessage row) {
         counted(row, "sent");
     }
