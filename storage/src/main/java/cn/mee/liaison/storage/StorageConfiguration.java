@@ -1,5 +1,6 @@
 package cn.mee.liaison.storage;
 
+import cn.mee.liaison.storage.support.ConstructorCachingObjectFactory;
 import cn.mee.liaison.storage.support.InstantTypeHandler;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,6 +43,7 @@ public class StorageConfiguration {
             configuration.setArgNameBasedConstructorAutoMapping(true);
             configuration.setDefaultStatementTimeout(30);
             configuration.getTypeHandlerRegistry().register(InstantTypeHandler.class);
+            configuration.setObjectFactory(new ConstructorCachingObjectFactory());
         };
     }
 
