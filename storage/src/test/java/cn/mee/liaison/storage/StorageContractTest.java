@@ -60,6 +60,7 @@ import org.junit.jupiter.api.Test;
 import cn.mee.liaison.storage.calendar.CalendarDay;
 import cn.mee.liaison.storage.calendar.CalendarMapper;
 import cn.mee.liaison.storage.calendar.DayKind;
+import cn.mee.liaison.storage.dispatch.DailyReportFigures;
 import cn.mee.liaison.storage.dispatch.DailyReportRow;
 import cn.mee.liaison.storage.dispatch.DailyReportStamp;
 import cn.mee.liaison.storage.dispatch.DispatchMapper;
@@ -626,7 +627,9 @@ abstract class StorageContractTest {
         assertThat(stampOf(day)).isEqualTo(new DailyReportStamp(day, first.rows() + 1, secondId));
         assertThat(dispatch.stampsBetween(day.plusDays(1), day.plusDays(2))).as("days without reports").isEmpty();
 
-        assertThat(dispatch.figuresBetween(day, day)).filteredOn(f -> f.workGroupId() == group).singleElement()
+        List<DailyReportFigures> figures = new ArrayList<>();
+        dispatch.figuresBetween(day, day, read -> figures.add(read.getResultObject()));
+        assertThat(figures).filteredOn(f -> f.workGroupId() == group).singleElement()
                 .satisfies(f -> {
                     assertThat(f.reportDate()).isEqualTo(day);
                     assertThat(f.late()).isTrue();

@@ -10,11 +10,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A day's current reports as the charts and rankings of a range read them, column by column to take little memory
@@ -43,31 +45,56 @@ final class DayFigures {
         this.present = present;
     }
 
-    /** The day's figures as read after its stamp (so that they are at least as new as the stamp says). */
-    static DayFigures of(DailyReportStamp stamp, List<DailyReportFigures> reports) {
-        int n = reports.size();
-        long[] groups = new long[n];
-        BitSet late = new BitSet(n);
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        List<long[]> values = new ArrayList<>();
-        List<BitSet> present = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            DailyReportFigures report = reports.get(i);
-            groups[i] = report.workGroupId();
-            late.set(i, report.late());
-            int row = i;
-            numbers(report.fieldsJson()).forEach((code, value) -> {
+    /**
+     * A day's figures read report by report, the numbers going straight into their columns (no map of each report's
+     * items is made on the way); {@link #done} gives the day.
+     */
+    static final class Reading {
+
+        private int size;
+        private long[] groups = new long[64];
+        private final BitSet late = new BitSet();
+        private final Map<String, Integer> columns = new LinkedHashMap<>();
+        private final List<long[]> values = new ArrayList<>();
+        private final List<BitSet> present = new ArrayList<>();
+
+        /** The next report of the day, in the order the day's reports are to be given. */
+        void add(long group, boolean isLate, String fieldsJson) {
+            int row = size++;
+            if (row == groups.length) {
+                groups = Arrays.copyOf(groups, row * 2);
+            }
+            groups[row] = group;
+            late.set(row, isLate);
+            eachItem(fieldsJson, (code, value) -> {
                 int column = columns.computeIfAbsent(code, c -> {
-                    values.add(new long[n]);
-                    present.add(new BitSet(n));
+                    values.add(new long[groups.length]);
+                    present.add(new BitSet());
                     return values.size() - 1;
                 });
-                values.get(column)[row] = value;
+                if (value == null) {
+                    present.get(column).clear(row);
+                    return;
+                }
+                long[] columnValues = values.get(column);
+                if (row >= columnValues.length) {
+                    columnValues = Arrays.copyOf(columnValues, groups.length);
+                    values.set(column, columnValues);
+                }
+                columnValues[row] = value;
                 present.get(column).set(row);
             });
         }
-        return new DayFigures(stamp, groups, late, columns.keySet().toArray(String[]::new),
-                values.toArray(long[][]::new), present.toArray(BitSet[]::new));
+
+        /** The day's figures, as read after its stamp (so that they are at least as new as the stamp says). */
+        DayFigures done(DailyReportStamp stamp) {
+            long[][] columnValues = new long[values.size()][];
+            for (int c = 0; c < columnValues.length; c++) {
+                columnValues[c] = Arrays.copyOf(values.get(c), size);
+            }
+            return new DayFigures(stamp, Arrays.copyOf(groups, size), late, columns.keySet().toArray(String[]::new),
+                    columnValues, present.toArray(BitSet[]::new));
+        }
     }
 
     /**
@@ -76,8 +103,23 @@ final class DayFigures {
      */
     static Map<String, Long> numbers(String fieldsJson) {
         Map<String, Long> numbers = new LinkedHashMap<>();
+        eachItem(fieldsJson, (code, value) -> {
+            if (value == null) {
+                numbers.remove(code);
+            } else {
+                numbers.put(code, value);
+            }
+        });
+        return numbers;
+    }
+
+    /**
+     * Each item of a report's stored fields in order: its number as a {@code long}, or null for an item that is not
+     * a number (a later item of the same name wins, as when the fields are read whole).
+     */
+    private static void eachItem(String fieldsJson, BiConsumer<String, Long> item) {
         if (fieldsJson == null || fieldsJson.isBlank()) {
-            return numbers;
+            return;
         }
         try (JsonParser parser = JSON.createParser(fieldsJson)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -86,17 +128,19 @@ final class DayFigures {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String code = parser.currentName();
                 JsonToken value = parser.nextToken();
-                if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
-                    numbers.put(code, parser.getNumberValue().longValue());
+                if (value == JsonToken.VALUE_NUMBER_INT) {
+                    item.accept(code, parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            ? parser.getBigIntegerValue().longValue() : parser.getLongValue());
+                } else if (value == JsonToken.VALUE_NUMBER_FLOAT) {
+                    item.accept(code, parser.getNumberValue().longValue());
                 } else {
-                    numbers.remove(code); // a later item of the same name wins, as when the fields are read whole
+                    item.accept(code, null);
                     parser.skipChildren();
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("a report's fields are not valid JSON: " + fieldsJson, e);
         }
-        return numbers;
     }
 
     DailyReportStamp stamp() {

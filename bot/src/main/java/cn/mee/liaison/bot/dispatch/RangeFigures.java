@@ -5,6 +5,7 @@ import cn.mee.liaison.storage.dispatch.DailyReportRow;
 import cn.mee.liaison.storage.dispatch.DailyReportStamp;
 import cn.mee.liaison.storage.dispatch.DispatchMapper;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +53,16 @@ class RangeFigures {
             }
         }
         if (firstStale != null) {
-            Map<LocalDate, List<DailyReportFigures>> read = mapper.figuresBetween(firstStale, lastStale).stream()
-                    .collect(Collectors.groupingBy(DailyReportFigures::reportDate));
+            Map<LocalDate, DayFigures.Reading> read = new HashMap<>();
+            mapper.figuresBetween(firstStale, lastStale, each -> {
+                DailyReportFigures report = each.getResultObject();
+                read.computeIfAbsent(report.reportDate(), d -> new DayFigures.Reading())
+                        .add(report.workGroupId(), report.late(), report.fieldsJson());
+            });
             for (LocalDate day = firstStale; !day.isAfter(lastStale); day = day.plusDays(1)) {
                 if (!found.containsKey(day)) {
-                    DayFigures figures = DayFigures.of(stamps.getOrDefault(day, DailyReportStamp.none(day)),
-                            read.getOrDefault(day, List.of()));
+                    DayFigures figures = read.getOrDefault(day, new DayFigures.Reading())
+                            .done(stamps.getOrDefault(day, DailyReportStamp.none(day)));
                     keep(day, figures);
                     found.put(day, figures);
                 }

@@ -8,11 +8,12 @@ import cn.mee.liaison.storage.dispatch.DailyReportStamp;
 import cn.mee.liaison.storage.dispatch.DispatchMapper;
 import java.lang.reflect.Proxy;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.ibatis.executor.result.DefaultResultContext;
+import org.apache.ibatis.session.ResultHandler;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,15 +90,18 @@ class RangeFiguresTest {
                             .filter(s -> inside(s.reportDate(), (LocalDate) args[0], (LocalDate) args[1])).toList();
                     case "figuresBetween" -> {
                         reads.add(args[0] + ".." + args[1]);
-                        List<DailyReportFigures> rows = new ArrayList<>();
+                        @SuppressWarnings("unchecked")
+                        ResultHandler<DailyReportFigures> each = (ResultHandler<DailyReportFigures>) args[2];
+                        DefaultResultContext<DailyReportFigures> row = new DefaultResultContext<>();
                         for (LocalDate day = (LocalDate) args[0]; !day.isAfter((LocalDate) args[1]);
                              day = day.plusDays(1)) {
                             for (long group : reported.getOrDefault(day, List.of())) {
-                                rows.add(new DailyReportFigures(day, group, false,
+                                row.nextResultObject(new DailyReportFigures(day, group, false,
                                         "{\"jcqys\":" + (group + day.getDayOfMonth()) + ",\"mrjh\":\"夜查\"}"));
+                                each.handleResult(row);
                             }
                         }
-                        yield rows;
+                        yield null;
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
