@@ -27,7 +27,8 @@ import org.HdrHistogram.Histogram;
  * 30 days further back: the figures not yet in the bot's memory). Target: the day board and a 30-day chart ≤ 200 ms
  * each.
  *
- * <p>Options: {@code --groups=1000 --days=365 --calls=40}.
+ * <p>Options: {@code --groups=1000 --days=365 --calls=40 --keep} (the database {@code bench_dispatch} left as it is
+ * after the run, for a closer look with other tools).
  */
 final class DispatchBoard {
 
@@ -39,6 +40,7 @@ final class DispatchBoard {
         int groups = options.integer("groups", 1000);
         int days = options.integer("days", 365);
         int calls = options.integer("calls", 40);
+        boolean keep = options.get("keep", null) != null;
         Databases databases = new Databases(options);
         Report.heading("dispatch board: " + groups + " groups x " + days + " days of reports, MariaDB "
                 + databases.version());
@@ -92,7 +94,9 @@ final class DispatchBoard {
             lines.forEach(System.out::println);
         } finally {
             Start.deleteTree(dir);
-            databases.drop(db);
+            if (!keep) {
+                databases.drop(db);
+            }
         }
     }
 
