@@ -7,7 +7,10 @@ import cn.mee.liaison.storage.dispatch.DailyReportRow;
 import cn.mee.liaison.storage.dispatch.DailyReportStamp;
 import cn.mee.liaison.storage.dispatch.DispatchMapper;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class RangeFiguresTest {
 
     private static final LocalDate FIRST = LocalDate.of(2026, 11, 1);
+    /** The 30th of November, 10:00 in Shanghai. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
     /** Per day: the work groups that reported, each with 检查企业数 = its id + the day of the month. */
     private final Map<LocalDate, List<Long>> reported = new ConcurrentHashMap<>();
@@ -38,7 +43,7 @@ class RangeFiguresTest {
 
     @Test
     void aRangeIsReadOnceAndKeptThenADayThatChangedIsReadAlone() {
-        RangeFigures figures = new RangeFigures(database(), 400_000);
+        RangeFigures figures = new RangeFigures(database(), 400_000, 366, CLOCK);
         for (int d = 0; d < 30; d++) {
             for (long group = 1; group <= 1 + d % 4; group++) {
                 report(FIRST.plusDays(d), group);
@@ -66,7 +71,7 @@ class RangeFiguresTest {
 
     @Test
     void pastItsCapacityTheLeastRecentlyReadDaysAreDroppedAndReadAgainWhenAsked() {
-        RangeFigures figures = new RangeFigures(database(), 60);
+        RangeFigures figures = new RangeFigures(database(), 60, 366, CLOCK);
         for (int d = 0; d < 30; d++) {
             for (long group = 1; group <= 4; group++) { // 120 reports in all, twice the capacity
                 report(FIRST.plusDays(d), group);
@@ -82,12 +87,61 @@ class RangeFiguresTest {
         assertThat(reads).as("the days read first were dropped").containsExactly("2026-11-01..2026-11-15");
     }
 
+    @Test
+    void readAheadTheMostRecentDaysThatFitThenARangeOfThemIsReadFromMemory() {
+        for (int d = 0; d < 30; d++) {
+            for (long group = 1; group <= 4; group++) {
+                report(FIRST.plusDays(d), group);
+            }
+        }
+        report(FIRST.minusDays(200), 1); // far back: beyond the room, not read
+        RangeFigures figures = new RangeFigures(database(), 100, 366, CLOCK);
+
+        assertThat(figures.readAhead()).as("25 days of 4 reports fit in a room of 100").isEqualTo(25);
+        assertThat(reads).containsExactly("2026-11-06..2026-11-30");
+
+        reads.clear();
+        Map<LocalDate, List<DailyReportRow>> month = figures.between(FIRST.plusDays(5), FIRST.plusDays(29));
+        assertThat(reads).as("all read ahead").isEmpty();
+        assertThat(month.get(FIRST.plusDays(29))).extracting(DailyReportRow::workGroupId)
+                .containsExactly(1L, 2L, 3L, 4L);
+        figures.between(FIRST.plusDays(4), FIRST.plusDays(4));
+        assertThat(reads).as("the days that did not fit").containsExactly("2026-11-05..2026-11-05");
+    }
+
+    @Test
+    void readAheadOfAYearReadsItAMonthAtATimeOldestFirst() {
+        for (int d = 0; d < 366; d++) {
+            report(LocalDate.of(2026, 11, 30).minusDays(d), 1 + d % 3);
+        }
+        RangeFigures figures = new RangeFigures(database(), 400_000, 366, CLOCK);
+
+        assertThat(figures.readAhead()).isEqualTo(366);
+        assertThat(reads).hasSize(12).startsWith("2025-11-30..2025-12-30").endsWith("2026-11-06..2026-11-30");
+        reads.clear();
+        assertThat(figures.readAhead()).as("nothing new: the stamps alone are read").isEqualTo(366);
+        assertThat(reads).isEmpty();
+    }
+
+    @Test
+    void nothingToReadAheadOrADatabaseOutOfReachLeavesTheRangesToBeReadWhenAsked() {
+        assertThat(new RangeFigures(database(), 400_000, 366, CLOCK).readAhead()).isZero();
+        assertThat(reads).isEmpty();
+
+        DispatchMapper unreachable = (DispatchMapper) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DispatchMapper.class}, (proxy, method, args) -> {
+                    throw new org.springframework.dao.DataAccessResourceFailureException("connection refused");
+                });
+        assertThat(new RangeFigures(unreachable, 400_000, 366, CLOCK).readAhead()).isZero();
+    }
+
     /** The two reads RangeFigures makes; anything else is a mistake of the test. */
     private DispatchMapper database() {
         return (DispatchMapper) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {DispatchMapper.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "stampsBetween" -> stamps.values().stream()
-                            .filter(s -> inside(s.reportDate(), (LocalDate) args[0], (LocalDate) args[1])).toList();
+                            .filter(s -> inside(s.reportDate(), (LocalDate) args[0], (LocalDate) args[1]))
+                            .sorted(java.util.Comparator.comparing(DailyReportStamp::reportDate)).toList();
                     case "figuresBetween" -> {
                         reads.add(args[0] + ".." + args[1]);
                         @SuppressWarnings("unchecked")
