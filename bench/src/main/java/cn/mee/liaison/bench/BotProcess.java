@@ -95,6 +95,23 @@ final class BotProcess implements AutoCloseable {
         throw new IllegalStateException("the bot was not healthy within " + timeout + "; its log: " + log);
     }
 
+    /** The first line of the bot's log that contains {@code text}, waited for up to the timeout; empty if none. */
+    java.util.Optional<String> awaitLogLine(String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+                java.util.Optional<String> found = lines.filter(l -> l.contains(text)).findFirst();
+                if (found.isPresent()) {
+                    return found;
+                }
+            } catch (java.io.UncheckedIOException partialLine) {
+                // the bot is writing a line just now: look again
+            }
+            Thread.sleep(200);
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Resident memory (VmRSS) of the process, in MiB. */
     double residentMiB() throws IOException {
         return status("VmRSS:");
