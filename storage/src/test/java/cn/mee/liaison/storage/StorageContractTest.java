@@ -33,6 +33,7 @@ import cn.mee.liaison.storage.message.FiledMessage;
 import cn.mee.liaison.storage.message.FiledMessageMapper;
 import cn.mee.liaison.storage.message.MessageQuery;
 import cn.mee.liaison.storage.message.RecordType;
+import cn.mee.liaison.storage.message.SampledMessage;
 import cn.mee.liaison.storage.outbox.MessageFormat;
 import cn.mee.liaison.storage.outbox.OutboxMapper;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
@@ -276,6 +277,15 @@ abstract class StorageContractTest {
             messages.insert(message("s" + i, texts.get(i), i % 3 == 0 ? RecordType.PROBLEM : RecordType.CHAT,
                     Map.of(), NOW.minus(i % 2 == 0 ? 0 : 40, ChronoUnit.DAYS).minusSeconds(i)));
         }
+        // the newest, for the keyword statistics' sample: text and type as filed
+        assertThat(messages.newestMessages(2)).containsExactly(new SampledMessage("", "PROBLEM"),
+                new SampledMessage(texts.get(8), "CHAT"));
+        assertThat(messages.firstReceived()).isBeforeOrEqualTo(NOW.minus(40, ChronoUnit.DAYS).minusSeconds(9));
+        assertThat(messages.lastReceived()).isAfterOrEqualTo(NOW);
+        // the test's messages fit in MariaDB's pool; H2 has no FULLTEXT to tune
+        boolean h2 = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()).toLowerCase()
+                .contains("h2");
+        assertThat(messages.poolHoldsMessages()).isEqualTo(!h2);
         // filed again under another type: its type tag follows
         long reread = messages.findByExternalId(Channel.SANDBOX, "s1-" + tag).orElseThrow().id();
         messages.reclassify(reread, RecordType.DAILY_REPORT, Map.of("enterprisesChecked", 12));
@@ -299,9 +309,10 @@ abstract class StorageContractTest {
                 new MessageQuery("chat-" + tag, null, null, null, null, RecordType.PROBLEM, null,
                         NOW.minus(60, ChronoUnit.DAYS), NOW.plusSeconds(1), null, null, 0, 100));
         // what the index is asked for depends on how common the words are: the same results whatever it is asked
-        BigramSample everyWordRare = BigramSample.of(List.of("无关的话"), 1_000_000);
-        BigramSample everyWordCommon = BigramSample.of(texts, 1_000_000);
-        BigramSample someWordsCommon = BigramSample.of(texts.subList(0, 3), 5_000);
+        Instant yearBefore = NOW.minus(365, ChronoUnit.DAYS);
+        BigramSample everyWordRare = BigramSample.of(sampled(List.of("无关的话")), 1_000_000, yearBefore, NOW, false);
+        BigramSample everyWordCommon = BigramSample.of(sampled(texts), 1_000_000, yearBefore, NOW, true);
+        BigramSample someWordsCommon = BigramSample.of(sampled(texts.subList(0, 3)), 5_000, yearBefore, NOW, false);
         for (MessageQuery filter : filtered) {
             for (String keyword : keywords) {
                 // what the filter finds, of which the database's own LIKE keeps (its collation decides the case)
@@ -635,6 +646,15 @@ abstract class StorageContractTest {
                     assertThat(f.late()).isTrue();
                     assertThat(f.fieldsJson()).isEqualTo("{\"enterprisesChecked\":13}");
                 });
+    }
+
+    /** A sample of these texts as filed in the keyword test: every third a problem. */
+    private static List<SampledMessage> sampled(List<String> texts) {
+        List<SampledMessage> sampled = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            sampled.add(new SampledMessage(texts.get(i), i % 3 == 0 ? "PROBLEM" : "CHAT"));
+        }
+        return sampled;
     }
 
     private DailyReportStamp stampOf(LocalDate day) {

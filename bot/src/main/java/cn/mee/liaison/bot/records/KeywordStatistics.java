@@ -33,9 +33,11 @@ public class KeywordStatistics {
     void refresh() {
         try {
             long started = System.nanoTime();
-            sample = BigramSample.of(messages.newestTexts(SAMPLED), messages.countAll());
-            log.info("Keyword statistics: {} of {} messages sampled in {} ms", sample.sampled(), sample.filed(),
-                    (System.nanoTime() - started) / 1_000_000);
+            sample = BigramSample.of(messages.newestMessages(SAMPLED), messages.countAll(), messages.firstReceived(),
+                    messages.lastReceived(), messages.poolHoldsMessages());
+            log.info("Keyword statistics: {} of {} messages sampled in {} ms (their rows in the database's memory: {})",
+                    sample.sampled(), sample.filed(), (System.nanoTime() - started) / 1_000_000,
+                    sample.rowsInMemory());
         } catch (RuntimeException e) {
             log.warn("Keyword statistics not refreshed, the search keeps the last: {}", e.toString());
         }

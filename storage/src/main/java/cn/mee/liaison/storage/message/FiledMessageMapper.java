@@ -75,8 +75,20 @@ public interface FiledMessageMapper {
     /** Newest first, without paging, streamed: for exports. */
     Cursor<FiledMessage> stream(@Param("q") MessageQuery query);
 
-    /** The texts of the newest messages, newest first: a sample of how common words are ({@link BigramSample}). */
-    List<String> newestTexts(@Param("limit") int limit);
+    /** The newest messages' texts and types, newest first: a sample of how common words and types are. */
+    List<SampledMessage> newestMessages(@Param("limit") int limit);
+
+    /** When the first message filed was received; null when there is none. */
+    Instant firstReceived();
+
+    /** When the last message filed was received; null when there is none. */
+    Instant lastReceived();
+
+    /**
+     * Whether the database's buffer pool is as large as the messages' table with its indexes (MySQL/MariaDB), so that
+     * the rows a search reads come from memory; false on H2.
+     */
+    boolean poolHoldsMessages();
 
     long countAll();
 

@@ -87,7 +87,12 @@ public record MessageQuery(
 
     /** The keyword's FULLTEXT query on {@code search_text} ({@link SearchText}), or null when it has none. */
     public String searchQuery() {
-        return text == null || text.isBlank() ? null : SearchText.query(this);
+        return searchQuery(Long.MAX_VALUE);
+    }
+
+    /** The same, for a statement that stops after {@code upTo} matches (a count capped there). */
+    public String searchQuery(long upTo) {
+        return text == null || text.isBlank() ? null : SearchText.query(this, upTo);
     }
 
     /**

@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  * ({@code FiledMessageMapper.reclassify}).
  *
  * <p>InnoDB reads every required term's whole posting list, so with a {@link BigramSample} of how common the
- * bigrams are, a query requires only the bigrams and tags that narrow ({@link #query(MessageQuery)}): a rare name
- * by its rare bigrams, a common word with the tags of its filters.
+ * bigrams and types are, a query requires only the bigrams and tags that narrow ({@link #query(MessageQuery, long)}):
+ * a rare name by its rare bigrams, a common word with the tags of its filters where they spare reading rows.
  */
 public final class SearchText {
 
@@ -47,8 +47,16 @@ public final class SearchText {
     static final int COMMON_BIGRAMS = 2;
     /** From this many possible messages, the unit's, city's and group's tags are required. */
     static final long SELECTIVE_TAGS_FROM = 1_000;
-    /** From this many possible messages, the type's and the months' tags are required too. */
+    /**
+     * Rows read from disk: from this many possible messages, the type's and the months' tags are required (when no
+     * unit, city or group tag is): their posting lists cost less than the rows they spare.
+     */
     static final long BROAD_TAGS_FROM = 5_000;
+    /**
+     * Rows in memory: about how many posting-list entries InnoDB reads in the time it reads one row to test
+     * ({@code text LIKE}, the exact filters), measured with the table in the buffer pool (docs/performance.md).
+     */
+    static final double POSTINGS_PER_ROW = 20;
 
     private SearchText() {
     }
@@ -80,21 +88,30 @@ public final class SearchText {
         }
     }
 
+    /** The BOOLEAN MODE query of a search that reads all its matches: {@link #query(MessageQuery, long)}. */
+    public static String query(MessageQuery q) {
+        return query(q, Long.MAX_VALUE);
+    }
+
     /**
-     * The BOOLEAN MODE query of a search, null when the keyword has no bigram (then the index is not used at all).
-     * What it requires depends on how common the keyword's bigrams are in the query's {@link BigramSample}
-     * ({@link BigramSample#UNKNOWN}: all of it):
+     * The BOOLEAN MODE query of a search, null when the keyword has no bigram (then the index is not used at all), for
+     * a statement that stops after {@code upTo} matches ({@code Long.MAX_VALUE}: one that reads them all, to sort or
+     * to count them). What it requires depends on how common the keyword's bigrams are in the query's
+     * {@link BigramSample} ({@link BigramSample#UNKNOWN}: all of it):
      * <ul>
-     * <li>its bigrams in under 1 % of the messages — or, when all are more common, its two rarest: a rare name is found by its rare bigrams alone, without reading the posting
-     *     lists of {@code 有限_} and {@code 公司_};</li>
-     * <li>the tags of the unit, city, group and unit scope when the keyword may be in 1,000 messages or more, those
-     *     of the type and the months from 5,000 when none of the former is there: a tag's posting list is
-     *     tens or hundreds of thousands of messages long, worth reading only when it spares reading thousands of
-     *     rows.</li>
+     * <li>its bigrams in under 1 % of the messages — or, when all are more common, its two rarest: a rare name is
+     *     found by its rare bigrams alone, without reading the posting lists of {@code 有限_} and {@code 公司_};</li>
+     * <li>the tags of the unit, city, group and unit scope when the keyword may be in 1,000 messages or more;</li>
+     * <li>when none of those is there, the tags of the type and the months: where the rows are read from disk, from
+     *     5,000 possible messages; where the database holds them in memory, when they spare more rows than their
+     *     posting lists (the type's: tens or hundreds of thousands of messages, each month's a twelfth of a year)
+     *     cost, {@link #POSTINGS_PER_ROW} entries to a row: a rare type in a short window, yes; a common keyword
+     *     among the daily reports of a quarter, whose count stops at 1,000 matches after a few thousand rows,
+     *     no.</li>
      * </ul>
      * The exact filters and {@code text LIKE} decide in every case; this only chooses how the candidates are found.
      */
-    public static String query(MessageQuery q) {
+    public static String query(MessageQuery q, long upTo) {
         String keyword = q.text() == null ? null : q.text().strip();
         Set<String> bigrams = bigrams(keyword);
         if (bigrams.isEmpty()) {
@@ -119,13 +136,44 @@ public final class SearchText {
         // after a unit's, city's or group's tag a few thousand candidates are left: cheaper read than the type's or
         // the months' posting lists (hundreds of thousands of messages)
         boolean narrowed = s.length() > selective && q.sample() != null;
-        if (candidates >= BROAD_TAGS_FROM && !narrowed) {
+        List<String> months = months(q);
+        if (!narrowed && (q.sample() == null || (sample.rowsInMemory()
+                ? broadTagsPay(q, sample, bigrams, candidates, months, upTo) : candidates >= BROAD_TAGS_FROM))) {
             if (q.type() != null) {
                 s.append(" +").append(typeTag(q.type().name()));
             }
-            months(s, q);
+            if (!months.isEmpty()) {
+                s.append(" +(").append(String.join(" ", months)).append(')');
+            }
         }
         return s.toString();
+    }
+
+    /**
+     * Whether the type's and months' tags spare more than they cost: the rows read without them (all candidates, or
+     * as many as it takes to find {@code upTo} matches) less those read with them, against their posting lists.
+     */
+    private static boolean broadTagsPay(MessageQuery q, BigramSample sample, Set<String> bigrams, long candidates,
+                                        List<String> months, long upTo) {
+        if (q.type() == null && months.isEmpty() || candidates <= 0) {
+            return false;
+        }
+        double typeShare = q.type() == null ? 1 : sample.typeShare(q.type().name());
+        // the keyword's messages of the type, as sampled (not the type's share of them: words belong to types)
+        double ofType = q.type() == null ? candidates : sample.messagesOfTypeWithAll(q.type().name(), bigrams);
+        double matches = ofType * sample.timeShare(q.from(), q.to());
+        double rowsWithout = matches >= upTo ? upTo * candidates / matches : candidates;
+        double rowsWith = Math.min(matches, upTo);
+        double postings = sample.filed() * ((q.type() == null ? 0 : typeShare)
+                + (months.isEmpty() ? 0 : sample.timeShare(monthStart(q.from(), 0), monthStart(q.to().minusMillis(1),
+                        1))));
+        return (rowsWithout - rowsWith) * POSTINGS_PER_ROW > postings;
+    }
+
+    /** The start of the month (UTC, as the tags) of the instant, or of a later one. */
+    private static Instant monthStart(Instant at, int monthsLater) {
+        return YearMonth.from(at.atZone(ZoneOffset.UTC)).plusMonths(monthsLater).atDay(1)
+                .atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** The bigrams worth requiring: the rare ones, else the few rarest. */
@@ -136,19 +184,18 @@ public final class SearchText {
         return rare.isEmpty() ? byShare.subList(0, Math.min(COMMON_BIGRAMS, byShare.size())) : rare;
     }
 
-    private static void months(StringBuilder s, MessageQuery q) {
+    /** The tags of the months of the query's time window, none without one or past {@value #MAX_MONTHS}. */
+    private static List<String> months(MessageQuery q) {
+        List<String> months = new ArrayList<>();
         if (q.from() != null && q.to() != null && q.to().isAfter(q.from())) {
-            List<String> months = new ArrayList<>();
             YearMonth month = YearMonth.from(q.from().atZone(ZoneOffset.UTC));
             YearMonth last = YearMonth.from(q.to().minusMillis(1).atZone(ZoneOffset.UTC));
             while (!month.isAfter(last) && months.size() <= MAX_MONTHS) {
                 months.add("zm" + month.format(DateTimeFormatter.ofPattern("yyyyMM")));
                 month = month.plusMonths(1);
             }
-            if (months.size() <= MAX_MONTHS) {
-                s.append(" +(").append(String.join(" ", months)).append(')');
-            }
         }
+        return months.size() <= MAX_MONTHS ? months : List.of();
     }
 
     private static void required(StringBuilder s, String prefix, Long id) {

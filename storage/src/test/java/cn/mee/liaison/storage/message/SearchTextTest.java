@@ -27,14 +27,22 @@ class SearchTextTest {
         assertThat(SearchText.query(q.containing("镇"))).isNull();
     }
 
+    /** Sampled messages of these texts, all of one type. */
+    static java.util.List<SampledMessage> sampled(java.util.List<String> texts, String type) {
+        return texts.stream().map(t -> new SampledMessage(t, type)).toList();
+    }
+
+    private static final java.time.Instant END = java.time.Instant.parse("2026-11-30T12:00:00Z");
+    private static final java.time.Instant YEAR_BEFORE = END.minus(java.time.Duration.ofDays(365));
+
     @Test
     void aSampleKeepsTheCommonBigramsAndTheTagsOutWhenTheyWouldNotNarrow() {
-        // 有限 and 公司 in every sampled message, 化工 in one of ten, 恒达 never
+        // 有限 and 公司 in every sampled message, 化工 in one of ten, 恒达 never; all problems
         java.util.List<String> texts = new java.util.ArrayList<>();
         for (int i = 0; i < 100; i++) {
             texts.add(i % 10 == 0 ? "保定化工有限公司" : "某某有限公司");
         }
-        BigramSample sample = BigramSample.of(texts, 1_000_000);
+        BigramSample sample = BigramSample.of(sampled(texts, "PROBLEM"), 1_000_000, YEAR_BEFORE, END, false);
         MessageQuery q = new MessageQuery(null, 3L, 7L, null, null, RecordType.PROBLEM, null,
                 java.time.Instant.parse("2026-10-15T00:00:00Z"), java.time.Instant.parse("2026-12-01T00:00:00Z"),
                 "恒达化工有限公司", null, 0, 20).sampled(sample);
@@ -43,19 +51,62 @@ class SearchTextTest {
         assertThat(q.keywordReach()).isZero();
         // all common: the two rarest, and the unit's and group's tags (100,000 possible messages)
         assertThat(SearchText.query(q.containing("化工有限"))).isEqualTo("+化工_ +工有_ +zu7 +zg3");
-        // without them, the type's and the months'
-        MessageQuery broad = new MessageQuery(null, null, null, null, null, RecordType.PROBLEM, null,
-                java.time.Instant.parse("2026-10-15T00:00:00Z"), java.time.Instant.parse("2026-12-01T00:00:00Z"),
-                "化工有限", null, 0, 20).sampled(sample);
-        assertThat(SearchText.query(broad)).isEqualTo("+化工_ +工有_ +ztproblem +(zm202610 zm202611)");
         assertThat(q.containing("化工有限").keywordReach()).isEqualTo(100_000);
-        // 1,000 to 5,000 possible: the unit's and group's tags only
-        BigramSample small = BigramSample.of(texts, 20_000);
+        // 1,000 or more possible: the unit's and group's tags
+        BigramSample small = BigramSample.of(sampled(texts, "PROBLEM"), 20_000, YEAR_BEFORE, END, false);
         assertThat(SearchText.query(q.containing("化工").sampled(small))).isEqualTo("+化工_ +zu7 +zg3");
         // no sample: everything, as before
         assertThat(SearchText.query(q.sampled(null)))
                 .isEqualTo("+恒达_ +达化_ +化工_ +工有_ +有限_ +限公_ +公司_ +zu7 +zg3 +ztproblem +(zm202610 zm202611)");
         assertThat(q.sampled(null).keywordReach()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void rowsInMemoryTheTypesAndMonthsTagsOnlyWhereTheySpareMoreRowsThanTheirPostingListsCost() {
+        // 1,000,000 messages filed over a year, 1,000 sampled: 40 % daily reports, 5 % party activities, the rest
+        // chat; 扬尘 in 7 % of them, all daily reports; 主题党日 in every party activity
+        java.util.List<SampledMessage> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            String type = i % 20 < 8 ? "DAILY_REPORT" : i % 20 == 8 ? "PARTY_ACTIVITY" : "CHAT";
+            messages.add(new SampledMessage(i % 100 < 7 ? "施工工地扬尘管控" : type.equals("PARTY_ACTIVITY")
+                    ? "开展主题党日活动" : "今天检查企业", type));
+        }
+        BigramSample year = BigramSample.of(messages, 1_000_000, YEAR_BEFORE, END, true);
+        assertThat(year.typeShare("DAILY_REPORT")).isEqualTo(0.4);
+        assertThat(year.timeShare(END.minus(java.time.Duration.ofDays(73)), END)).isCloseTo(0.2,
+                org.assertj.core.data.Offset.offset(0.001));
+        assertThat(year.timeShare(END.minus(java.time.Duration.ofDays(3650)), END)).isEqualTo(1);
+        assertThat(year.timeShare(null, END)).isEqualTo(1);
+        assertThat(year.timeShare(YEAR_BEFORE.minus(java.time.Duration.ofDays(30)), YEAR_BEFORE)).as("before the first")
+                .isZero();
+        assertThat(BigramSample.UNKNOWN.timeShare(YEAR_BEFORE, END)).isEqualTo(1);
+
+        java.time.Instant to = java.time.Instant.parse("2026-09-29T00:00:00Z");
+        MessageQuery quarter = new MessageQuery(null, null, null, null, null, RecordType.DAILY_REPORT, null,
+                to.minus(java.time.Duration.ofDays(90)), to, "扬尘", null, 0, 20).sampled(year);
+        // counted up to 1,001: some 17,500 matches among the 70,000 candidates, 1,001 found in ~4,000 rows — fewer
+        // than the 650,000 entries of the type's and months' lists are worth
+        assertThat(year.messagesOfTypeWithAll("DAILY_REPORT", SearchText.bigrams("扬尘"))).isEqualTo(70_000);
+        assertThat(SearchText.query(quarter, 1001)).isEqualTo("+扬尘_");
+        // read to the end (a page sorted by time, an exact total): 63,000 rows spared, worth it
+        assertThat(SearchText.query(quarter)).isEqualTo("+扬尘_ +ztdaily_report +(zm202607 zm202608 zm202609)");
+        assertThat(quarter.searchQuery(1001)).isEqualTo("+扬尘_");
+        // a word of another type: no match among the daily reports, every candidate read without the tags: the tags
+        assertThat(SearchText.query(quarter.containing("主题党日"), 1001))
+                .isEqualTo("+主题_ +题党_ +ztdaily_report +(zm202607 zm202608 zm202609)");
+        // a type without the word, in a month: the tags
+        MessageQuery party = new MessageQuery(null, null, null, null, null, RecordType.PARTY_ACTIVITY, null,
+                to.minus(java.time.Duration.ofDays(30)), to, "扬尘", null, 0, 20).sampled(year);
+        assertThat(SearchText.query(party, 1001)).isEqualTo("+扬尘_ +ztparty_activity +(zm202608 zm202609)");
+        // the months alone, counted up to 1,001: found in ~4,000 rows without their tags
+        assertThat(SearchText.query(quarter.ofType(null), 1001)).isEqualTo("+扬尘_");
+        // the same rows read from disk: the tags from 5,000 possible messages
+        BigramSample onDisk = BigramSample.of(messages, 1_000_000, YEAR_BEFORE, END, false);
+        assertThat(SearchText.query(quarter.sampled(onDisk), 1001))
+                .isEqualTo("+扬尘_ +ztdaily_report +(zm202607 zm202608 zm202609)");
+        // no type and no window: nothing to add
+        assertThat(SearchText.query(new MessageQuery(null, null, null, null, null, null, null, null, null, "扬尘",
+                null, 0, 20).sampled(year))).isEqualTo("+扬尘_");
     }
 
     @Test
