@@ -52,7 +52,8 @@ final class BufferPool implements AutoCloseable {
                 }
             }
             for (String index : indexes) {
-                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table + " FORCE INDEX (`" + index + "`)")) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table
+                        + " FORCE INDEX (`" + index + "`)")) {
                     rs.next();
                 }
             }
@@ -75,19 +76,13 @@ final class BufferPool implements AutoCloseable {
         }
     }
 
-    /** Sets the size and waits for the resize to finish. */
+    /** Sets the size and waits (up to a minute) until the server says it has it. */
     private static void set(Databases databases, long bytes) throws Exception {
         try (Connection c = databases.server(); Statement s = c.createStatement()) {
             s.execute("SET GLOBAL innodb_buffer_pool_size = " + bytes);
-            for (int i = 0; i < 600; i++) {
-                try (ResultSet rs = s.executeQuery("SHOW STATUS LIKE 'Innodb_buffer_pool_resize_status'")) {
-                    String status = rs.next() ? rs.getString(2) : "";
-                    if (status.isEmpty() || status.contains("Completed") || status.contains("finished")) {
-                        return;
-                    }
-                }
-                Thread.sleep(100);
-            }
+        }
+        for (int i = 0; i < 600 && size(databases) != bytes; i++) {
+            Thread.sleep(100);
         }
     }
 }

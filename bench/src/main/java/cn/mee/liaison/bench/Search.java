@@ -33,9 +33,9 @@ import org.HdrHistogram.Histogram;
  * and {@code --keep}, then with the current jar and {@code --reuse}: its start migrates the database (V20: the
  * search column, its back-fill, the FULLTEXT index), timed, and the same queries run again.
  *
- * <p>{@code --buffer-pool=3G}: the server's InnoDB buffer pool set to that size for the run (and set back after it), the
- * table and its indexes read into it before the searches, as on a server sized for this archive; by default the
- * server's pool as it is (MariaDB's default: 128 MiB, a tenth of the table).
+ * <p>{@code --buffer-pool=3G}: the server's InnoDB buffer pool set to that size for the run (and set back after
+ * it), the table and its indexes read into it before the searches, as on a server sized for this archive; by
+ * default the server's pool as it is (MariaDB's default: 128 MiB, a tenth of the table).
  *
  * <p>Options: {@code --messages=1000000 --groups=1000 --queries=60 --reuse --keep --buffer-pool=SIZE}.
  */

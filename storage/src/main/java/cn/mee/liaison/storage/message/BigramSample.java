@@ -9,10 +9,10 @@ import java.util.Map;
 /**
  * How common each Han bigram is, from a sample of the newest filed messages: the share of the sampled messages
  * containing it, the share of each record type, the number of messages filed in all and the span of time they were
- * received in (what share of them a window of time holds, at an even pace). The keyword search uses it to ask the FULLTEXT index only for what narrows
- * ({@link SearchText#query(MessageQuery, long)}): InnoDB reads every required term's whole posting list, so a bigram
- * in half the messages ({@code 有限_}, {@code 公司_} of an enterprise's name) costs far more than it narrows, while the
- * exact {@code text LIKE} decides anyway.
+ * received in (what share of them a window of time holds, at an even pace). The keyword search uses it to ask the
+ * FULLTEXT index only for what narrows ({@link SearchText#query(MessageQuery, long)}): InnoDB reads every required
+ * term's whole posting list, so a bigram in half the messages ({@code 有限_}, {@code 公司_} of an enterprise's name)
+ * costs far more than it narrows, while the exact {@code text LIKE} decides anyway.
  *
  * <p>{@link #UNKNOWN} knows nothing: every bigram rare, every keyword common — all bigrams and all tags required.
  */
@@ -84,9 +84,9 @@ public final class BigramSample {
         if (sampled == 0) {
             return filed;
         }
-        int ofType = messagesOfType.getOrDefault(recordType, 0);
+        double ofType = Math.max(1, messagesOfType.getOrDefault(recordType, 0));
         double rarest = bigrams.stream()
-                .mapToDouble(b -> messagesOfTypeWith.getOrDefault(recordType + '/' + b, 0) / (double) Math.max(1, ofType))
+                .mapToDouble(b -> messagesOfTypeWith.getOrDefault(recordType + '/' + b, 0) / ofType)
                 .min().orElse(1);
         return Math.round(rarest * typeShare(recordType) * filed);
     }

@@ -26,10 +26,12 @@ public class ConstructorCachingObjectFactory extends DefaultObjectFactory {
     @Override
     public <T> T create(Class<T> type, List<Class<?>> constructorArgTypes, List<Object> constructorArgs) {
         boolean noArguments = constructorArgTypes == null || constructorArgs == null;
-        Constructor<?> constructor = constructorOf(resolveInterface(type), noArguments ? List.of() : constructorArgTypes);
+        Constructor<?> constructor = constructorOf(resolveInterface(type),
+                noArguments ? List.of() : constructorArgTypes);
         if (constructor != null) {
             try {
-                Object made = noArguments ? constructor.newInstance() : constructor.newInstance(constructorArgs.toArray());
+                Object made = noArguments ? constructor.newInstance()
+                        : constructor.newInstance(constructorArgs.toArray());
                 return type.cast(made);
             } catch (InstantiationException | IllegalAccessException | InvocationTargetException
                      | IllegalArgumentException | ClassCastException e) {
