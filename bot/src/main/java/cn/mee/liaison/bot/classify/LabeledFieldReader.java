@@ -53,6 +53,8 @@ final class LabeledFieldReader {
     private static final Pattern DETERMINED_NOUN = Pattern.compile(
             "^(?:企业|单位|公司|问题|点位|人员|部门|地区|县区|区县|乡镇|街道|工地|组)");
     private static final Pattern NEGATION_BEFORE = Pattern.compile("(?:未|没有|没|无|暂无|暂未|均未|尚未)\\s*$");
+    private static final Pattern SEPARATORS_AT_START = Pattern.compile("^[\\s,;:=、。]+");
+    private static final Pattern SEPARATORS_AT_END = Pattern.compile("[\\s,;、。\\p{So}\\x{FE0F}\\x{200D}]+$");
     private static final Pattern LEFTOVER_SEPARATORS = Pattern.compile("([,;、。])(?:\\s*[,;、。])+");
     /** Sign-offs that end a message but belong to no field: 谢谢!, 请领导审阅, 汇报完毕. */
     private static final Pattern COURTESY_AT_END = Pattern.compile(
@@ -420,7 +422,7 @@ final class LabeledFieldReader {
 
     static String cleanText(String raw) {
         String value = COURTESY_AT_END.matcher(raw.strip()).replaceFirst("");
-        value = value.replaceAll("^[\\s,;:=、。]+", "").replaceAll("[\\s,;、。\\p{So}\\x{FE0F}\\x{200D}]+$", "");
+        value = SEPARATORS_AT_END.matcher(SEPARATORS_AT_START.matcher(value).replaceFirst("")).replaceFirst("");
         return value.strip();
     }
 

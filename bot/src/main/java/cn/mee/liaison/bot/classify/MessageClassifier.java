@@ -69,6 +69,7 @@ public final class MessageClassifier {
 
     private static final Pattern ACK_START = Pattern.compile(
             "^(?:收到|已收到|好的|好|明白|已阅|了解|知道了|ok|嗯|遵照执行|照办|👌|👍|1)(?![0-9])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPACES_AND_SYMBOLS = Pattern.compile("[\\s\\p{P}\\p{S}~]");
     private static final Pattern ACK_WORDS = Pattern.compile(
             "收到|已收到|收|好的|好|明白|已阅|阅|了解|知道了|知道|ok|嗯|是|对|遵照执行|遵照|照办|执行|马上|立即|立刻|抓紧|尽快|按要求|一定|"
                     + "落实|办理|安排|谢谢|感谢|辛苦了|辛苦|了|啦|哈|呀|的|领导|组长|老师|各位|大家|已|1",
@@ -199,11 +200,11 @@ public final class MessageClassifier {
     }
 
     private static boolean isAcknowledgement(String text) {
-        String compact = text.replaceAll("[\\s\\p{P}\\p{S}~]", "");
         int length = text.codePointCount(0, text.length());
         if (length > LONGEST_ACK) {
             return false;
         }
+        String compact = SPACES_AND_SYMBOLS.matcher(text).replaceAll("");
         if (ACK_START.matcher(text).find() && length <= SHORT_ACK) {
             return true;
         }
