@@ -1,16 +1,19 @@
 package cn.mee.liaison.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The bot's executable jar running as a process of its own, on a free port, its log in a file. */
 final class BotProcess implements AutoCloseable {
@@ -96,20 +99,20 @@ final class BotProcess implements AutoCloseable {
     }
 
     /** The first line of the bot's log that contains {@code text}, waited for up to the timeout; empty if none. */
-    java.util.Optional<String> awaitLogLine(String text, Duration timeout) throws Exception {
+    Optional<String> awaitLogLine(String text, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.UTF_8)) {
-                java.util.Optional<String> found = lines.filter(l -> l.contains(text)).findFirst();
+            try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+                Optional<String> found = lines.filter(l -> l.contains(text)).findFirst();
                 if (found.isPresent()) {
                     return found;
                 }
-            } catch (java.io.UncheckedIOException partialLine) {
+            } catch (UncheckedIOException partialLine) {
                 // the bot is writing a line just now: look again
             }
             Thread.sleep(200);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Resident memory (VmRSS) of the process, in MiB. */

@@ -96,11 +96,7 @@ final class DispatchBoard {
             return page.body().length();
         }));
         // first, ranges read cold: 30 days that no call has read yet, one window after another back in time
-        int[] window = {0};
-        lines.add(time("API 30-day range, never read before", Math.min(calls, days / 30 - 2), () -> {
-            LocalDate to = today.minusDays(30L * window[0]++);
-            return api.get("/api/v1/dispatch/range?from=" + to.minusDays(29) + "&to=" + to).ok().text().length();
-        }));
+        lines.add(windowsBackInTime("API 30-day range, never read before", api, today, days, calls));
         lines.add(time("API 30-day range   GET /api/v1/dispatch/range", calls, () -> {
             LocalDate to = today.minusDays(random.nextInt(days - 30));
             return api.get("/api/v1/dispatch/range?from=" + to.minusDays(29) + "&to=" + to).ok().text().length();
@@ -126,11 +122,17 @@ final class DispatchBoard {
         Report.line("started again on the reports: healthy after %.1f s; %s", up.toMillis() / 1000.0,
                 readAhead.map(l -> l.substring(l.indexOf("read ahead"))).orElse("nothing read ahead in 20 s"));
         Api api = new Api(process.baseUrl()).awaitLogin();
+        lines.add(windowsBackInTime("API 30-day range, after a restart", api, today, days, calls));
+    }
+
+    /** The API's 30-day range over windows one after another back from today, each asked for once. */
+    private static String windowsBackInTime(String what, Api api, LocalDate today, int days, int calls)
+            throws Exception {
         int[] window = {0};
-        lines.add(time("API 30-day range, after a restart", Math.min(calls, days / 30 - 2), () -> {
+        return time(what, Math.min(calls, days / 30 - 2), () -> {
             LocalDate to = today.minusDays(30L * window[0]++);
             return api.get("/api/v1/dispatch/range?from=" + to.minusDays(29) + "&to=" + to).ok().text().length();
-        }));
+        });
     }
 
     static void check(HttpResponse<String> answer) {
