@@ -307,7 +307,16 @@ abstract class StorageContractTest {
                 new MessageQuery("chat-" + tag, null, null, null, null, null, null, NOW.minus(45, ChronoUnit.DAYS),
                         NOW.minus(35, ChronoUnit.DAYS), null, null, 0, 100),
                 new MessageQuery("chat-" + tag, null, null, null, null, RecordType.PROBLEM, null,
-                        NOW.minus(60, ChronoUnit.DAYS), NOW.plusSeconds(1), null, null, 0, 100));
+                        NOW.minus(60, ChronoUnit.DAYS), NOW.plusSeconds(1), null, null, 0, 100),
+                // the pairs: a unit or city in a window, with a type, both
+                new MessageQuery("chat-" + tag, null, 7L, null, null, null, null, NOW.minus(45, ChronoUnit.DAYS),
+                        NOW.plusSeconds(1), null, null, 0, 100),
+                new MessageQuery("chat-" + tag, null, null, 5L, null, RecordType.PROBLEM, null, null, null, null,
+                        null, 0, 100),
+                new MessageQuery("chat-" + tag, null, 7L, 5L, null, RecordType.DAILY_REPORT, null,
+                        NOW.minus(60, ChronoUnit.DAYS), NOW.plusSeconds(1), null, null, 0, 100),
+                new MessageQuery("chat-" + tag, null, 8L, null, null, RecordType.CHAT, null,
+                        NOW.minus(45, ChronoUnit.DAYS), NOW.minus(35, ChronoUnit.DAYS), null, null, 0, 100));
         // what the index is asked for depends on how common the words are: the same results whatever it is asked
         Instant yearBefore = NOW.minus(365, ChronoUnit.DAYS);
         BigramSample everyWordRare = BigramSample.of(sampled(List.of("无关的话")), 1_000_000, yearBefore, NOW, false);
@@ -378,7 +387,12 @@ abstract class StorageContractTest {
         }
         // and the index text is what the search relies on
         assertThat(jdbc.queryForObject("SELECT search_text FROM filed_message WHERE external_id = ?", String.class,
-                "s6-" + tag)).isEqualTo("扬尘_ 尘扬_ 渣土_ 土车_ 车未_ 未密_ 密闭_ 闭运_ 运输_ zu7 zc5 zg3 zm202611 ztproblem");
+                "s6-" + tag)).isEqualTo("扬尘_ 尘扬_ 渣土_ 土车_ 车未_ 未密_ 密闭_ 闭运_ 运输_ zu7 zc5 zg3 zm202611 ztproblem "
+                + "ztproblem202611 zu7m202611 zc5m202611 zu7ztproblem zc5ztproblem");
+        // filed again under another type: the type in every tag follows
+        assertThat(jdbc.queryForObject("SELECT search_text FROM filed_message WHERE id = ?", String.class, reread))
+                .endsWith(" ztdaily_report ztdaily_report202610 zu7m202610 zc5m202610 zu7ztdaily_report "
+                        + "zc5ztdaily_report");
     }
 
     @Test

@@ -28,8 +28,12 @@ import java.util.stream.Collectors;
  * {@code zu7}, city {@code zc5}, work group {@code zg3}, month received (UTC) {@code zm202611} and, last, the record
  * type {@code ztdaily_report} — so that a keyword with filters is answered inside the index (the posting lists
  * intersected) and only the messages matching all of it are read: a common word in one unit's month is a few dozen
- * rows, not the tens of thousands of messages that contain the word. The exact filters (the time, the unit scope)
- * still apply as before; the tags only narrow. A message filed again under another type has its tag replaced
+ * rows, not the tens of thousands of messages that contain the word. Since InnoDB reads each required term's whole
+ * posting list, the pairs a search narrows by are tags too — the type in its month ({@code ztdaily_report202611}),
+ * the unit and the city in their month ({@code zu7m202611}) and with the type ({@code zu7ztdaily_report}) — so that
+ * the daily reports of a quarter cost the posting lists of three months of daily reports, not those of all daily
+ * reports and of three months of everything. The exact filters (the time, the unit scope) still apply as before; the
+ * tags only narrow. A message filed again under another type has its type in every tag replaced
  * ({@code FiledMessageMapper.reclassify}).
  *
  * <p>InnoDB reads every required term's whole posting list, so with a {@link BigramSample} of how common the
@@ -61,18 +65,30 @@ public final class SearchText {
     private SearchText() {
     }
 
-    /** The index text of a message: its bigrams, then the tags of its unit, city, group, month and type. */
+    /**
+     * The index text of a message: its bigrams, then the tags of its unit, city, group, month and type, then the tags
+     * of the pairs a search narrows by: its type in its month, its unit and city in its month, and its unit and city
+     * with its type ({@code ztdaily_report202611 zu7m202611 zc5m202611 zu7ztdaily_report zc5ztdaily_report}). Every
+     * tag that names the type holds {@link #typeTag}, so that {@code reclassify} replaces them all at once.
+     */
     public static String of(String text, Long unitId, Long cityId, Long workGroupId, String recordType,
                             Instant receivedAt) {
         StringBuilder s = new StringBuilder(of(text));
-        tag(s, "zu", unitId);
-        tag(s, "zc", cityId);
-        tag(s, "zg", workGroupId);
-        if (receivedAt != null) {
-            s.append(s.isEmpty() ? "" : " ").append("zm").append(MONTH.format(receivedAt));
+        String month = receivedAt == null ? null : MONTH.format(receivedAt);
+        String type = recordType == null ? null : typeTag(recordType);
+        tag(s, unitId == null ? null : "zu" + unitId);
+        tag(s, cityId == null ? null : "zc" + cityId);
+        tag(s, workGroupId == null ? null : "zg" + workGroupId);
+        tag(s, month == null ? null : "zm" + month);
+        tag(s, type);
+        if (month != null) {
+            tag(s, type == null ? null : type + month);
+            tag(s, unitId == null ? null : "zu" + unitId + "m" + month);
+            tag(s, cityId == null ? null : "zc" + cityId + "m" + month);
         }
-        if (recordType != null) {
-            s.append(s.isEmpty() ? "" : " ").append(typeTag(recordType));
+        if (type != null) {
+            tag(s, unitId == null ? null : "zu" + unitId + type);
+            tag(s, cityId == null ? null : "zc" + cityId + type);
         }
         return s.toString();
     }
@@ -82,9 +98,9 @@ public final class SearchText {
         return "zt" + recordType.toLowerCase(Locale.ROOT);
     }
 
-    private static void tag(StringBuilder s, String prefix, Long id) {
-        if (id != null) {
-            s.append(s.isEmpty() ? "" : " ").append(prefix).append(id);
+    private static void tag(StringBuilder s, String tag) {
+        if (tag != null) {
+            s.append(s.isEmpty() ? "" : " ").append(tag);
         }
     }
 
@@ -101,11 +117,13 @@ public final class SearchText {
      * <ul>
      * <li>its bigrams in under 1 % of the messages — or, when all are more common, its two rarest: a rare name is
      *     found by its rare bigrams alone, without reading the posting lists of {@code 有限_} and {@code 公司_};</li>
-     * <li>the tags of the unit, city, group and unit scope when the keyword may be in 1,000 messages or more;</li>
-     * <li>when none of those is there, the tags of the type and the months: where the rows are read from disk, from
-     *     5,000 possible messages; where the database holds them in memory, when they spare more rows than their
-     *     posting lists (the type's: tens or hundreds of thousands of messages, each month's a twelfth of a year)
-     *     cost, {@link #POSTINGS_PER_ROW} entries to a row: a rare type in a short window, yes; a common keyword
+     * <li>when the keyword may be in 1,000 messages or more, the group's tag, and the unit's and city's each paired
+     *     with what narrows it more — the window's months ({@code +(zu7m202610 zu7m202611)}) or the type
+     *     ({@code +zu7ztproblem}) — and the unit scope's tags;</li>
+     * <li>when none of those is there, the type's and the window's tags, paired where both are there
+     *     ({@code +(ztdaily_report202609 ztdaily_report202610)}): where the rows are read from disk, from 5,000
+     *     possible messages; where the database holds them in memory, when they spare more rows than their posting
+     *     lists cost, {@link #POSTINGS_PER_ROW} entries to a row: a rare type in a short window, yes; a common keyword
      *     among the daily reports of a quarter, whose count stops at 1,000 matches after a few thousand rows,
      *     no.</li>
      * </ul>
@@ -123,51 +141,75 @@ public final class SearchText {
             s.append(s.isEmpty() ? "+" : " +").append(bigram);
         }
         long candidates = sample.messagesWithAll(bigrams);
+        List<String> months = months(q);
+        String type = q.type() == null ? null : typeTag(q.type().name());
         int selective = s.length();
         if (candidates >= SELECTIVE_TAGS_FROM) {
-            required(s, "zu", q.unitId());
-            required(s, "zc", q.cityId());
-            required(s, "zg", q.workGroupId());
+            // a unit's or city's messages paired with the months of the window or with the type, whichever is fewer
+            boolean byMonths = !months.isEmpty() && (type == null || monthsShare(q, sample) <= sample.typeShare(
+                    q.type().name()));
+            paired(s, q.unitId() == null ? null : "zu" + q.unitId(), byMonths, months, type);
+            paired(s, q.cityId() == null ? null : "zc" + q.cityId(), byMonths, months, type);
+            if (q.workGroupId() != null) {
+                s.append(" +zg").append(q.workGroupId());
+            }
             if (q.unitScope() != null && !q.unitScope().isEmpty() && q.unitScope().size() <= 50) {
                 s.append(" +(").append(q.unitScope().stream().map(u -> "zu" + u).collect(Collectors.joining(" ")))
                         .append(')');
             }
         }
-        // after a unit's, city's or group's tag a few thousand candidates are left: cheaper read than the type's or
-        // the months' posting lists (hundreds of thousands of messages)
+        // after a unit's, city's or group's tag a few thousand candidates are left at most: cheaper read than the
+        // posting lists of the type and the months
         boolean narrowed = s.length() > selective && q.sample() != null;
-        List<String> months = months(q);
-        if (!narrowed && (q.sample() == null || (sample.rowsInMemory()
+        if (!narrowed && (type != null || !months.isEmpty()) && (q.sample() == null || (sample.rowsInMemory()
                 ? broadTagsPay(q, sample, bigrams, candidates, months, upTo) : candidates >= BROAD_TAGS_FROM))) {
-            if (q.type() != null) {
-                s.append(" +").append(typeTag(q.type().name()));
-            }
-            if (!months.isEmpty()) {
-                s.append(" +(").append(String.join(" ", months)).append(')');
+            if (months.isEmpty()) {
+                s.append(" +").append(type);
+            } else {
+                s.append(" +(").append(months.stream().map(m -> type == null ? "zm" + m : type + m)
+                        .collect(Collectors.joining(" "))).append(')');
             }
         }
         return s.toString();
     }
 
+    /** A unit's or city's tag, required with the months of the window or with the type when there are. */
+    private static void paired(StringBuilder s, String tag, boolean byMonths, List<String> months, String type) {
+        if (tag == null) {
+            return;
+        }
+        if (byMonths) {
+            s.append(" +(").append(months.stream().map(m -> tag + "m" + m).collect(Collectors.joining(" ")))
+                    .append(')');
+        } else {
+            s.append(" +").append(tag).append(type == null ? "" : type);
+        }
+    }
+
     /**
-     * Whether the type's and months' tags spare more than they cost: the rows read without them (all candidates, or
-     * as many as it takes to find {@code upTo} matches) less those read with them, against their posting lists.
+     * Whether the type's and the window's tags spare more than they cost: the rows read without them (all candidates,
+     * or as many as it takes to find {@code upTo} matches) less those read with them, against their posting list (the
+     * messages of the type in the window's months).
      */
     private static boolean broadTagsPay(MessageQuery q, BigramSample sample, Set<String> bigrams, long candidates,
                                         List<String> months, long upTo) {
-        if (q.type() == null && months.isEmpty() || candidates <= 0) {
+        if (candidates <= 0) {
             return false;
         }
-        double typeShare = q.type() == null ? 1 : sample.typeShare(q.type().name());
         // the keyword's messages of the type, as sampled (not the type's share of them: words belong to types)
         double ofType = q.type() == null ? candidates : sample.messagesOfTypeWithAll(q.type().name(), bigrams);
         double matches = ofType * sample.timeShare(q.from(), q.to());
         double rowsWithout = matches >= upTo ? upTo * candidates / matches : candidates;
         double rowsWith = Math.min(matches, upTo);
-        double postings = sample.filed() * ((q.type() == null ? 0 : typeShare)
-                + (months.isEmpty() ? 0 : sample.timeShare(monthStart(q.from(), 0), monthStart(q.to().minusMillis(1),
-                        1))));
+        double postings = sample.filed() * (q.type() == null ? 1 : sample.typeShare(q.type().name()))
+                * (months.isEmpty() ? 1 : monthsShare(q, sample));
         return (rowsWithout - rowsWith) * POSTINGS_PER_ROW > postings;
+    }
+
+    /** The share of the messages in the months of the query's window (whole months, as the tags), 1 without one. */
+    private static double monthsShare(MessageQuery q, BigramSample sample) {
+        return q.from() == null || q.to() == null ? 1
+                : sample.timeShare(monthStart(q.from(), 0), monthStart(q.to().minusMillis(1), 1));
     }
 
     /** The start of the month (UTC, as the tags) of the instant, or of a later one. */
@@ -184,24 +226,18 @@ public final class SearchText {
         return rare.isEmpty() ? byShare.subList(0, Math.min(COMMON_BIGRAMS, byShare.size())) : rare;
     }
 
-    /** The tags of the months of the query's time window, none without one or past {@value #MAX_MONTHS}. */
+    /** The months ({@code 202611}) of the query's time window, none without one or past {@value #MAX_MONTHS}. */
     private static List<String> months(MessageQuery q) {
         List<String> months = new ArrayList<>();
         if (q.from() != null && q.to() != null && q.to().isAfter(q.from())) {
             YearMonth month = YearMonth.from(q.from().atZone(ZoneOffset.UTC));
             YearMonth last = YearMonth.from(q.to().minusMillis(1).atZone(ZoneOffset.UTC));
             while (!month.isAfter(last) && months.size() <= MAX_MONTHS) {
-                months.add("zm" + month.format(DateTimeFormatter.ofPattern("yyyyMM")));
+                months.add(month.format(DateTimeFormatter.ofPattern("yyyyMM")));
                 month = month.plusMonths(1);
             }
         }
         return months.size() <= MAX_MONTHS ? months : List.of();
-    }
-
-    private static void required(StringBuilder s, String prefix, Long id) {
-        if (id != null) {
-            s.append(" +").append(prefix).append(id);
-        }
     }
 
     /** The index text of a message's text: its distinct Han bigrams, padded; empty for none. */
