@@ -36,9 +36,9 @@ import java.util.stream.Collectors;
  * tags only narrow. A message filed again under another type has its type in every tag replaced
  * ({@code FiledMessageMapper.reclassify}).
  *
- * <p>InnoDB reads every required term's whole posting list, so with a {@link BigramSample} of how common the
- * bigrams and types are, a query requires only the bigrams and tags that narrow ({@link #query(MessageQuery, long)}):
- * a rare name by its rare bigrams, a common word with the tags of its filters where they spare reading rows.
+ * <p>For the same reason, with a {@link BigramSample} of how common the bigrams and types are, a query requires only
+ * the bigrams and tags that narrow ({@link #query(MessageQuery, long)}): a rare name by its rare bigrams, a common
+ * word with the tags of its filters where they spare reading rows.
  */
 public final class SearchText {
 
