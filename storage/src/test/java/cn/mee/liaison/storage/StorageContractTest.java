@@ -371,6 +371,11 @@ abstract class StorageContractTest {
             assertThat(messages.searchInOrder(q, 1_000_000)).as(q.timeOrderIndex())
                     .extracting(FiledMessage::id).containsExactlyElementsOf(
                             messages.search(q).stream().map(FiledMessage::id).toList());
+            // and the rows it walks there are counted from that index, no further than asked
+            long walked = messages.count(q.timeOrderRange());
+            assertThat(walked).as(q.timeOrderIndex()).isGreaterThanOrEqualTo(messages.count(q));
+            assertThat(messages.countTimeOrderRangeUpTo(q.timeOrderRange(), 1_000_000)).isEqualTo(walked);
+            assertThat(messages.countTimeOrderRangeUpTo(q.timeOrderRange(), 2)).isEqualTo(Math.min(walked, 2));
         }
         // a read in time order stopped after a few rows gives the first of the page found so far, or fails
         // (MariaDB: LIMIT ROWS EXAMINED; a sort fails rather than give what it has)

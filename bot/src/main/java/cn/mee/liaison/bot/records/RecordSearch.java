@@ -6,6 +6,7 @@ import cn.mee.liaison.bot.security.Viewer;
 import cn.mee.liaison.storage.message.FiledMessage;
 import cn.mee.liaison.storage.message.FiledMessageMapper;
 import cn.mee.liaison.storage.message.MessageQuery;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -30,17 +31,19 @@ public class RecordSearch {
     private final DirectoryCache directory;
     private final Clock clock;
     private final KeywordStatistics statistics;
+    private final MeterRegistry meters;
     /** Matches counted through before the total is given as "at least": a common word is in tens of thousands. */
     private final long exactTotalUpTo;
     /** False once the server refused the capped read's syntax (MySQL 8 has no ROWS EXAMINED): not tried again. */
     private volatile boolean cappedReadSupported = true;
 
     RecordSearch(FiledMessageMapper messages, DirectoryCache directory, Clock clock, KeywordStatistics statistics,
-                 @Value("${liaison.records.exact-total-up-to:1000}") long exactTotalUpTo) {
+                 MeterRegistry meters, @Value("${liaison.records.exact-total-up-to:1000}") long exactTotalUpTo) {
         this.messages = messages;
         this.directory = directory;
         this.clock = clock;
         this.statistics = statistics;
+        this.meters = meters;
         this.exactTotalUpTo = exactTotalUpTo;
     }
 
@@ -56,7 +59,7 @@ public class RecordSearch {
         DirectorySnapshot names = directory.snapshot();
         // the total first: a page past it (often the only page of a rare keyword with filters) needs no reading
         Total total = exactTotal ? new Total(messages.count(query), true) : total(query);
-        List<FiledMessage> found = total.counted() > query.offset() ? page(query, total.counted()) : List.of();
+        List<FiledMessage> found = total.counted() > query.offset() ? page(query, total) : List.of();
         List<RecordView> items = found.stream().map(m -> RecordView.of(m, names, clock.getZone(), false)).toList();
         return new RecordPage(items, total.counted(), total.exact());
     }
@@ -96,20 +99,46 @@ public class RecordSearch {
      * The page: for a common keyword with a full page to show, first in time order without the keyword's index,
      * reading at most {@value #EXAMINED} rows — its page is among the filters' newest messages —, which is the right
      * page when it comes back full; else (the read stopped short, or would have sorted), or for a rarer keyword,
-     * through the index.
+     * through the index. Not tried when the matches, counted exactly, are too few among the rows the read would walk
+     * for the page to be found within {@value #EXAMINED} of them.
      */
-    private List<FiledMessage> page(MessageQuery query, long total) {
-        if (common(query) && total >= query.offset() + query.limit()) {
+    private List<FiledMessage> page(MessageQuery query, Total total) {
+        if (common(query) && total.counted() >= query.offset() + query.limit()) {
+            if (!walkFits(query, total)) {
+                return read(query, "index, the walk too long");
+            }
             try {
                 List<FiledMessage> inOrder = messages.searchInOrder(query, EXAMINED);
                 if (inOrder.size() == query.limit()) {
+                    meters.counter("liaison.records.pages", "read", "in time order").increment();
                     return inOrder;
                 }
             } catch (DataAccessException e) {
                 refused(e);
             }
+            return read(query, "index, after the walk stopped short");
         }
+        return read(query, "index");
+    }
+
+    /** The page through the keyword's index (or LIKE alone), counted by how it came to be read so. */
+    private List<FiledMessage> read(MessageQuery query, String how) {
+        meters.counter("liaison.records.pages", "read", how).increment();
         return messages.search(query);
+    }
+
+    /**
+     * Whether a read in time order may find the page within {@value #EXAMINED} rows: the rows of its index's range
+     * (the index's own filter and the window, every one examined newest first) times the share of them the page needs
+     * ({@code offset + limit} of the matches). Counted from the index, no further than that; with a total that is only
+     * a lower bound the share is not known, and the read is tried.
+     */
+    private boolean walkFits(MessageQuery query, Total total) {
+        if (!total.exact()) {
+            return true;
+        }
+        long upTo = EXAMINED * total.counted() / (query.offset() + query.limit()) + 1;
+        return messages.countTimeOrderRangeUpTo(query.timeOrderRange(), upTo) < upTo;
     }
 
     /** A capped read in time order failed: a sort it would have needed, or a database without the cap. */

@@ -8,7 +8,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.mee.liaison.bot.support.RunningBot;
 import cn.mee.liaison.bot.support.TestOrganisation;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.mee.liaison.storage.message.SearchText;
+import cn.mee.liaison.storage.support.StoredTime;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +40,8 @@ class RecordTotalTest extends RunningBot {
     JdbcTemplate jdbc;
     @Autowired
     KeywordStatistics statistics;
+    @Autowired
+    MeterRegistry meters;
 
     private final TestOrganisation org = new TestOrganisation(UUID.randomUUID().toString().substring(0, 8));
 
@@ -42,14 +51,19 @@ class RecordTotalTest extends RunningBot {
         say("问题 清苑区某某建材有限公司，物料露天堆放未苫盖，扬尘污染");
         // the chat's one problem copied, doubling, to 1,024 (each with its own external id)
         for (int i = 0; i < 10; i++) {
-            jdbc.update("INSERT INTO filed_message (channel, chat_id, chat_type, external_id, sender_id, sender_name, "
-                    + "work_group_id, unit_id, city_id, round_id, record_type, content_kind, text, fields_json, "
-                    + "raw_payload, received_at, mentioned, answered, search_text) "
-                    + "SELECT channel, chat_id, chat_type, CONCAT(external_id, '/', ?, '-', id), sender_id, sender_name, "
-                    + "work_group_id, unit_id, city_id, round_id, record_type, content_kind, text, fields_json, "
-                    + "raw_payload, received_at, mentioned, answered, search_text FROM filed_message "
-                    + "WHERE chat_id = ? AND record_type = 'PROBLEM'", i, org.ordinaryChat());
+            copyTheChatsProblems(i);
         }
+    }
+
+    /** Every problem of the chat once more, each with an external id of its own. */
+    private void copyTheChatsProblems(int round) {
+        jdbc.update("INSERT INTO filed_message (channel, chat_id, chat_type, external_id, sender_id, sender_name, "
+                + "work_group_id, unit_id, city_id, round_id, record_type, content_kind, text, fields_json, "
+                + "raw_payload, received_at, mentioned, answered, search_text) "
+                + "SELECT channel, chat_id, chat_type, CONCAT(external_id, '/', ?, '-', id), sender_id, sender_name, "
+                + "work_group_id, unit_id, city_id, round_id, record_type, content_kind, text, fields_json, "
+                + "raw_payload, received_at, mentioned, answered, search_text FROM filed_message "
+                + "WHERE chat_id = ? AND record_type = 'PROBLEM'", round, org.ordinaryChat());
     }
 
     @Test
@@ -62,6 +76,57 @@ class RecordTotalTest extends RunningBot {
                 .body();
         assertThat(small.get("total").asLong()).isZero();
         assertThat(small.get("totalExact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aPageIsReadInTimeOrderOnlyWhereItsMatchesAreNotTooFewAmongTheRowsWalked() {
+        // 2,048 problems in the chat, then 100 newer ones naming a coking plant: about 5 % of the chat
+        copyTheChatsProblems(10);
+        var first = jdbc.queryForMap("SELECT unit_id, city_id, work_group_id, received_at FROM filed_message "
+                + "WHERE chat_id = ? AND record_type = 'PROBLEM' ORDER BY id LIMIT 1", org.ordinaryChat());
+        String text = "问题 徐水区某焦化厂煤场未苫盖，扬尘污染";
+        Object stored = first.get("received_at");
+        LocalDateTime firstAt = stored instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) stored;
+        for (int i = 1; i <= 100; i++) {
+            LocalDateTime at = firstAt.plusSeconds(i);
+            jdbc.update("INSERT INTO filed_message (channel, chat_id, chat_type, external_id, sender_id, sender_name, "
+                    + "work_group_id, unit_id, city_id, round_id, record_type, content_kind, text, fields_json, "
+                    + "raw_payload, received_at, mentioned, answered, search_text) "
+                    + "SELECT channel, chat_id, chat_type, CONCAT(external_id, '/coking-', ?), sender_id, sender_name, "
+                    + "work_group_id, unit_id, city_id, round_id, record_type, content_kind, ?, fields_json, "
+                    + "raw_payload, ?, mentioned, answered, ? FROM filed_message WHERE chat_id = ? "
+                    + "AND record_type = 'PROBLEM' ORDER BY id LIMIT 1", i, text, at,
+                    SearchText.of(text, ((Number) first.get("unit_id")).longValue(),
+                            ((Number) first.get("city_id")).longValue(),
+                            ((Number) first.get("work_group_id")).longValue(), "PROBLEM", StoredTime.fromColumn(at)),
+                    org.ordinaryChat());
+        }
+        statistics.refresh();
+        String search = "/api/v1/messages?q=焦化厂&chatId=" + org.ordinaryChat();
+
+        // a page of 20 of the 100: about 430 of the chat's 2,148 rows walked, within the 2,000 a walk may take
+        double inOrder = pages("in time order");
+        JsonNode twenty = call("GET", search + "&size=20", null).body();
+        assertThat(twenty.get("total").asLong()).isEqualTo(100);
+        assertThat(twenty.get("totalExact").asBoolean()).isTrue();
+        assertThat(pages("in time order")).isEqualTo(inOrder + 1);
+        // a page of all 100: the whole chat walked, past 2,000: through the index at once
+        double tooLong = pages("index, the walk too long");
+        JsonNode hundred = call("GET", search + "&size=100", null).body();
+        assertThat(pages("index, the walk too long")).isEqualTo(tooLong + 1);
+        assertThat(pages("in time order")).isEqualTo(inOrder + 1);
+        // the same messages either way, newest first
+        List<String> all = new ArrayList<>();
+        hundred.get("items").forEach(item -> all.add(item.get("id").asText()));
+        List<String> firstTwenty = new ArrayList<>();
+        twenty.get("items").forEach(item -> firstTwenty.add(item.get("id").asText()));
+        assertThat(all).hasSize(100).startsWith(firstTwenty.toArray(String[]::new));
+        hundred.get("items").forEach(item -> assertThat(item.get("text").asText()).contains("焦化厂"));
+    }
+
+    private double pages(String read) {
+        var counter = meters.find("liaison.records.pages").tag("read", read).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

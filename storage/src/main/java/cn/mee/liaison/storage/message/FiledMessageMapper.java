@@ -72,6 +72,12 @@ public interface FiledMessageMapper {
      */
     List<FiledMessage> searchInOrder(@Param("q") MessageQuery query, @Param("examined") int examined);
 
+    /**
+     * How many messages a read in time order would walk ({@link MessageQuery#timeOrderRange}, on the index it names),
+     * counted no further than {@code upTo}: from the index alone.
+     */
+    long countTimeOrderRangeUpTo(@Param("q") MessageQuery range, @Param("upTo") long upTo);
+
     /** Newest first, without paging, streamed: for exports. */
     Cursor<FiledMessage> stream(@Param("q") MessageQuery query);
 

@@ -122,6 +122,18 @@ public record MessageQuery(
         return "ix_filed_message_received";
     }
 
+    /**
+     * The messages a read in time order walks ({@link #timeOrderIndex}): those of its index's filter within the time
+     * window, whatever else is asked — every one of them is examined, newest first, until the page is full.
+     */
+    public MessageQuery timeOrderRange() {
+        String index = timeOrderIndex();
+        return new MessageQuery(index.endsWith("_chat") ? chatId : null,
+                index.endsWith("_group") ? workGroupId : null, index.endsWith("_unit") ? unitId : null,
+                index.endsWith("_city") ? cityId : null, null, index.endsWith("_type") ? type : null,
+                index.endsWith("_sender") ? senderId : null, from, to, null, null, 0, limit);
+    }
+
     public boolean scopeIsEmpty() {
         return unitScope != null && unitScope.isEmpty();
     }
