@@ -105,18 +105,18 @@ public class RecordSearch {
     private List<FiledMessage> page(MessageQuery query, Total total) {
         if (common(query) && total.counted() >= query.offset() + query.limit()) {
             if (!walkFits(query, total)) {
-                return read(query, "index, the walk too long");
+                return read(query, "index-walk-too-long");
             }
             try {
                 List<FiledMessage> inOrder = messages.searchInOrder(query, EXAMINED);
                 if (inOrder.size() == query.limit()) {
-                    meters.counter("liaison.records.pages", "read", "in time order").increment();
+                    meters.counter("liaison.records.pages", "read", "in-order").increment();
                     return inOrder;
                 }
             } catch (DataAccessException e) {
                 refused(e);
             }
-            return read(query, "index, after the walk stopped short");
+            return read(query, "index-walk-stopped-short");
         }
         return read(query, "index");
     }

@@ -105,16 +105,16 @@ class RecordTotalTest extends RunningBot {
         String search = "/api/v1/messages?q=焦化厂&chatId=" + org.ordinaryChat();
 
         // a page of 20 of the 100: about 430 of the chat's 2,148 rows walked, within the 2,000 a walk may take
-        double inOrder = pages("in time order");
+        double inOrder = pages("in-order");
         JsonNode twenty = call("GET", search + "&size=20", null).body();
         assertThat(twenty.get("total").asLong()).isEqualTo(100);
         assertThat(twenty.get("totalExact").asBoolean()).isTrue();
-        assertThat(pages("in time order")).isEqualTo(inOrder + 1);
+        assertThat(pages("in-order")).isEqualTo(inOrder + 1);
         // a page of all 100: the whole chat walked, past 2,000: through the index at once
-        double tooLong = pages("index, the walk too long");
+        double tooLong = pages("index-walk-too-long");
         JsonNode hundred = call("GET", search + "&size=100", null).body();
-        assertThat(pages("index, the walk too long")).isEqualTo(tooLong + 1);
-        assertThat(pages("in time order")).isEqualTo(inOrder + 1);
+        assertThat(pages("index-walk-too-long")).isEqualTo(tooLong + 1);
+        assertThat(pages("in-order")).isEqualTo(inOrder + 1);
         // the same messages either way, newest first
         List<String> all = new ArrayList<>();
         hundred.get("items").forEach(item -> all.add(item.get("id").asText()));
