@@ -110,7 +110,7 @@ public class RecordSearch {
             try {
                 List<FiledMessage> inOrder = messages.searchInOrder(query, EXAMINED);
                 if (inOrder.size() == query.limit()) {
-                    meters.counter("liaison.records.pages", "read", "in-order").increment();
+                    counted("in-order");
                     return inOrder;
                 }
             } catch (DataAccessException e) {
@@ -123,8 +123,13 @@ public class RecordSearch {
 
     /** The page through the keyword's index (or LIKE alone), counted by how it came to be read so. */
     private List<FiledMessage> read(MessageQuery query, String how) {
-        meters.counter("liaison.records.pages", "read", how).increment();
+        counted(how);
         return messages.search(query);
+    }
+
+    /** A page read, by how ({@code liaison.records.pages}). */
+    private void counted(String how) {
+        meters.counter("liaison.records.pages", "read", how).increment();
     }
 
     /**

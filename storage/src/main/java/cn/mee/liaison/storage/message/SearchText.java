@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The keyword search's index text for MySQL/MariaDB FULLTEXT (the {@code search_text} column).
@@ -42,7 +43,9 @@ import java.util.stream.Collectors;
  */
 public final class SearchText {
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter YEAR_MONTH = DateTimeFormatter.ofPattern("yyyyMM");
+    /** The month of an instant, in UTC as the tags. */
+    private static final DateTimeFormatter MONTH = YEAR_MONTH.withZone(ZoneOffset.UTC);
     /** A search over more months than this is not narrowed by month (the tag group would be long). */
     private static final int MAX_MONTHS = 36;
     /** A bigram in this share of the messages or more is common: not worth requiring when rarer ones are there. */
@@ -154,8 +157,7 @@ public final class SearchText {
                 s.append(" +zg").append(q.workGroupId());
             }
             if (q.unitScope() != null && !q.unitScope().isEmpty() && q.unitScope().size() <= 50) {
-                s.append(" +(").append(q.unitScope().stream().map(u -> "zu" + u).collect(Collectors.joining(" ")))
-                        .append(')');
+                anyOf(s, q.unitScope().stream().map(u -> "zu" + u));
             }
         }
         // after a unit's, city's or group's tag a few thousand candidates are left at most: cheaper read than the
@@ -166,11 +168,15 @@ public final class SearchText {
             if (months.isEmpty()) {
                 s.append(" +").append(type);
             } else {
-                s.append(" +(").append(months.stream().map(m -> type == null ? "zm" + m : type + m)
-                        .collect(Collectors.joining(" "))).append(')');
+                anyOf(s, months.stream().map(m -> type == null ? "zm" + m : type + m));
             }
         }
         return s.toString();
+    }
+
+    /** One of these tags required: {@code +(a b c)}. */
+    private static void anyOf(StringBuilder s, Stream<String> tags) {
+        s.append(" +(").append(tags.collect(Collectors.joining(" "))).append(')');
     }
 
     /** A unit's or city's tag, required with the months of the window or with the type when there are. */
@@ -179,8 +185,7 @@ public final class SearchText {
             return;
         }
         if (byMonths) {
-            s.append(" +(").append(months.stream().map(m -> tag + "m" + m).collect(Collectors.joining(" ")))
-                    .append(')');
+            anyOf(s, months.stream().map(m -> tag + "m" + m));
         } else {
             s.append(" +").append(tag).append(type == null ? "" : type);
         }
@@ -233,7 +238,7 @@ public final class SearchText {
             YearMonth month = YearMonth.from(q.from().atZone(ZoneOffset.UTC));
             YearMonth last = YearMonth.from(q.to().minusMillis(1).atZone(ZoneOffset.UTC));
             while (!month.isAfter(last) && months.size() <= MAX_MONTHS) {
-                months.add(month.format(DateTimeFormatter.ofPattern("yyyyMM")));
+                months.add(month.format(YEAR_MONTH));
                 month = month.plusMonths(1);
             }
         }
