@@ -39,8 +39,10 @@ import org.HdrHistogram.Recorder;
  * <p>Baseline, in the same run: {@link FilingBaseline}, plain JDBC writing the same rows per message in one
  * transaction each, to a copy of the same tables on the same server, at the same concurrency.
  *
- * <p>Before the phases, each side is warmed up at 8 clients for {@code --warm-up-seconds} (120; the rate printed every
- * 15 s), so that the figures are the sustained rate of a warm JVM.
+ * <p>Before the phases, each side is warmed up at 8 clients for {@code --warm-up-seconds} (180; the rate printed every
+ * 15 s), so that the figures are the sustained rate of a warm JVM: on a 2-core machine the bot's rate still climbs
+ * until about two and a half minutes after its start. The baseline's warm-up stops once it has written as many
+ * messages as the bot's did, so that both sides' phases begin on tables of the same size.
  *
  * <p>Options: {@code --groups=500 --concurrency=1,8,32,64 --seconds=15 --rate=500 --rate-seconds=20}; to compare
  * two builds of the bot in one run, {@code --compare=OTHER.jar --rounds=2} (the jar of {@code --jar} and the other
@@ -79,7 +81,7 @@ final class Filing {
                 .mapToInt(Integer::parseInt).toArray();
         Plan plan = new Plan(options.integer("groups", 500), concurrency, options.integer("seconds", 15),
                 options.integer("rate", 500), options.integer("rate-seconds", 20),
-                options.integer("warm-up-seconds", 120));
+                options.integer("warm-up-seconds", 180));
         List<Path> jars = new ArrayList<>(List.of(options.botJar()));
         String compare = options.get("compare", null);
         if (compare != null) {
@@ -91,6 +93,7 @@ final class Filing {
         String db = "bench_filing";
         Path dir = Files.createTempDirectory("bench-filing-");
         Map<Path, List<List<Phase>>> bot = new LinkedHashMap<>();
+        List<Long> botWarmUps = new ArrayList<>();
         List<Phase> baseline = new ArrayList<>();
         try (FakeWeCom wecom = FakeWeCom.start(Clock.systemUTC())) {
             for (int round = 1; round <= rounds; round++) {
@@ -98,12 +101,16 @@ final class Filing {
                     // each run on a fresh database: a run after another must not find its tables larger
                     databases.fresh(db);
                     Report.line("-- %s, round %d of %d", jar, round, rounds);
-                    bot.computeIfAbsent(jar, j -> new ArrayList<>()).add(botRun(options, plan, jar, databases, db,
-                            wecom, dir));
+                    BotRun run = botRun(options, plan, jar, databases, db, wecom, dir);
+                    bot.computeIfAbsent(jar, j -> new ArrayList<>()).add(run.phases());
+                    botWarmUps.add(run.warmUpMessages());
                 }
             }
             try (FilingBaseline plain = FilingBaseline.create(databases, db, "bench_filing_jdbc", plan.groups())) {
-                warmUp("jdbc", plan.warmUpSeconds(), plain::send);
+                // as many rows as the bot's warm-up wrote (their median), so that both sides' phases begin on tables
+                // of the same size: the baseline, several times faster, would otherwise measure larger tables
+                long rows = (long) median(botWarmUps.stream().mapToDouble(Long::doubleValue).toArray());
+                warmUp("jdbc", plan.warmUpSeconds(), rows, plain::send);
                 for (int c : plan.concurrency()) {
                     baseline.add(closedLoop("jdbc c=" + c, c, plan.seconds(), plain::send));
                     print(baseline.get(baseline.size() - 1));
@@ -120,8 +127,12 @@ final class Filing {
         databases.drop("bench_filing_jdbc");
     }
 
+    /** One start of the bot: the phases measured, and how many messages its warm-up sent. */
+    private record BotRun(List<Phase> phases, long warmUpMessages) {
+    }
+
     /** One start of the bot: warmed up, then each phase of the plan. */
-    private static List<Phase> botRun(Options options, Plan plan, Path jar, Databases databases, String db,
+    private static BotRun botRun(Options options, Plan plan, Path jar, Databases databases, String db,
                                       FakeWeCom wecom, Path dir) throws Exception {
         List<String> settings = new ArrayList<>(databases.botSettings(db));
         settings.addAll(List.of("liaison.wecom.api-base-url=" + wecom.apiBaseUrl(),
@@ -132,6 +143,7 @@ final class Filing {
         settings.addAll(Arrays.asList(options.get("bot-settings", "").split(",")).stream()
                 .filter(x -> !x.isBlank()).toList());
         List<Phase> phases = new ArrayList<>();
+        long warmUp;
         try (BotProcess process = BotProcess.start(jar, dir, flags, settings)) {
             process.awaitHealthy(Duration.ofMinutes(3));
             new Api(process.baseUrl()).awaitLogin().put("/api/v1/directory",
@@ -140,9 +152,9 @@ final class Filing {
             Map<String, Long> before = rowCounts(databases, db);
             // warm-up: the JIT, the connection pools
             long sentBefore = callbacks.sent.get();
-            warmUp("bot", plan.warmUpSeconds(), callbacks::send);
+            warmUp("bot", plan.warmUpSeconds(), Long.MAX_VALUE, callbacks::send);
             Map<String, Long> after = rowCounts(databases, db);
-            long warmUp = callbacks.sent.get() - sentBefore;
+            warmUp = callbacks.sent.get() - sentBefore;
             for (int c : plan.concurrency()) {
                 double cpu = cpuSeconds(process.pid());
                 phases.add(closedLoop("bot c=" + c, c, plan.seconds(), callbacks::send));
@@ -161,7 +173,7 @@ final class Filing {
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        return phases;
+        return new BotRun(phases, warmUp);
     }
 
     /** The runs of one jar beside the baseline: each run's rate, their median, and the targets for the median. */
@@ -224,11 +236,13 @@ final class Filing {
     /**
      * 8 clients for {@code seconds}, the rate printed every 15 s: until the JIT has compiled the hot paths a JVM runs
      * several times slower (seen here: 36 → 108 messages/s over the first two minutes of the bot), so the phases
-     * measured after it are the sustained rate, not the JIT's warm-up.
+     * measured after it are the sustained rate, not the JIT's warm-up. Stops early once {@code messages} were sent.
      */
-    static void warmUp(String who, int seconds, Sender sender) throws InterruptedException {
-        for (int done = 0; done < seconds; done += 15) {
-            Phase slice = closedLoop(who + " warm-up", 8, Math.min(15, seconds - done), sender);
+    static void warmUp(String who, int seconds, long messages, Sender sender) throws InterruptedException {
+        long left = messages;
+        for (int done = 0; done < seconds && left > 0; done += 15) {
+            Phase slice = closedLoop(who + " warm-up", 8, Math.min(15, seconds - done), left, sender);
+            left -= slice.messages() + slice.errors();
             Report.line("%-14s %6.0f msg/s (%d in %.0f s)", slice.name(), slice.rate(), slice.messages(),
                     slice.seconds());
         }
@@ -236,9 +250,16 @@ final class Filing {
 
     /** {@code clients} threads, each sending one message after the other for {@code seconds}. */
     static Phase closedLoop(String name, int clients, int seconds, Sender sender) throws InterruptedException {
+        return closedLoop(name, clients, seconds, Long.MAX_VALUE, sender);
+    }
+
+    /** The same, stopping once {@code messages} were sent (or started) in all. */
+    static Phase closedLoop(String name, int clients, int seconds, long messages, Sender sender)
+            throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        AtomicLong started = new AtomicLong();
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         List<Thread> threads = new ArrayList<>();
@@ -246,7 +267,7 @@ final class Filing {
             int client = t;
             Thread thread = new Thread(() -> {
                 Random random = new Random(client * 7919L + System.nanoTime());
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end && started.incrementAndGet() <= messages) {
                     long sent = System.nanoTime();
                     boolean good;
                     try {
