@@ -112,8 +112,10 @@ final class Filing {
                 long rows = (long) median(botWarmUps.stream().mapToDouble(Long::doubleValue).toArray());
                 warmUp("jdbc", plan.warmUpSeconds(), rows, plain::send);
                 for (int c : plan.concurrency()) {
+                    MachineCpu cpu = MachineCpu.start(null);
                     baseline.add(closedLoop("jdbc c=" + c, c, plan.seconds(), plain::send));
                     print(baseline.get(baseline.size() - 1));
+                    Report.line("%-14s CPU: %s", "", cpu.perMessage(baseline.get(baseline.size() - 1).messages()));
                 }
                 Phase fixed = openLoop("jdbc @" + plan.rate() + "/s", plan.rate(), plan.rateSeconds(), plain::send);
                 print(fixed);
@@ -156,12 +158,11 @@ final class Filing {
             Map<String, Long> after = rowCounts(databases, db);
             warmUp = callbacks.sent.get() - sentBefore;
             for (int c : plan.concurrency()) {
-                double cpu = cpuSeconds(process.pid());
+                MachineCpu cpu = MachineCpu.start(process.pid());
                 phases.add(closedLoop("bot c=" + c, c, plan.seconds(), callbacks::send));
                 print(phases.get(phases.size() - 1));
-                Report.line("%-14s bot process CPU %.2f ms per message; load average %s", "", 1000
-                        * (cpuSeconds(process.pid()) - cpu) / Math.max(1, phases.get(phases.size() - 1).messages()),
-                        Start.loadAverage());
+                Report.line("%-14s CPU: %s; load average %s", "",
+                        cpu.perMessage(phases.get(phases.size() - 1).messages()), Start.loadAverage());
             }
             Phase fixed = openLoop("bot @" + plan.rate() + "/s", plan.rate(), plan.rateSeconds(), callbacks::send);
             print(fixed);
@@ -215,17 +216,6 @@ final class Filing {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    /** user + system CPU seconds of a process so far (/proc/PID/stat, clock ticks of 1/100 s). */
-    static double cpuSeconds(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-        } catch (Exception e) {
-            return Double.NaN;
-        }
     }
 
     static void print(Phase p) {
