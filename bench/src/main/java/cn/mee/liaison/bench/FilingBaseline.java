@@ -1,10 +1,12 @@
 package cn.mee.liaison.bench;
 
+import cn.mee.liaison.storage.message.SearchText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The filing baseline: what the bot writes for one daily report, by plain JDBC, one transaction per message — the
- * callback's nonce, the filed message (text, parsed fields, raw payload), the group's earlier report of the day
+ * callback's nonce, the filed message (text, parsed fields, raw payload, the keyword search's index text), the group's earlier report of the day
  * retired and the new one inserted, the reply in the outbox (already sent, as a passive reply leaves it) — into a
  * copy of the bot's tables ({@code CREATE TABLE … LIKE}, the same indexes) on the same server, with the same
  * connection properties and the server's durability (innodb_flush_log_at_trx_commit as it is).
@@ -85,20 +87,24 @@ final class FilingBaseline implements AutoCloseable {
         long messageId;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO filed_message (channel, chat_id, chat_type, "
                 + "external_id, sender_id, sender_name, work_group_id, unit_id, city_id, round_id, record_type, "
-                + "content_kind, text, fields_json, raw_payload, received_at, mentioned, answered) "
+                + "content_kind, text, fields_json, raw_payload, received_at, mentioned, answered, search_text) "
                 + "VALUES ('WECOM_ROBOT', ?, 'GROUP', ?, ?, ?, ?, ?, ?, 1, 'DAILY_REPORT', 'TEXT', ?, ?, ?, ?, TRUE, "
-                + "TRUE)", Statement.RETURN_GENERATED_KEYS)) {
+                + "TRUE, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            long unit = group % Texts.UNITS.size() + 1;
+            long city = group % Texts.CITIES.size() + 1;
             s.setString(1, "bench-wecom_robot-" + group);
             s.setString(2, "jdbc-" + n);
             s.setString(3, "bench-leader-" + group);
             s.setString(4, "组长" + group);
             s.setLong(5, group + 1);
-            s.setLong(6, group % Texts.UNITS.size() + 1);
-            s.setLong(7, group % Texts.CITIES.size() + 1);
+            s.setLong(6, unit);
+            s.setLong(7, city);
             s.setString(8, text);
             s.setString(9, fields);
             s.setString(10, raw);
             s.setTimestamp(11, now);
+            // the keyword search's index text, as the bot writes it: the FULLTEXT index is part of the row's cost
+            s.setString(12, SearchText.of(text, unit, city, group + 1L, "DAILY_REPORT", Instant.now()));
             s.executeUpdate();
             try (var keys = s.getGeneratedKeys()) {
                 keys.next();
