@@ -98,7 +98,8 @@ public class InboundPipeline {
      * answered apart: filed first, then answered (or apologised for). A database out of reach fails the call as
      * {@link #file} does, with nothing written.
      *
-     * @param alsoWhenFiled done first in the filing transaction, duplicate or not (a callback's nonce recorded)
+     * @param alsoWhenFiled done first in the filing transaction, duplicate or not (a callback's nonce recorded); a
+     *                      {@link RefusedByDoor} thrown there rolls it back and is thrown on
      * @param door          as for {@link #answer(Filing, ReplyDoor)}; null for none
      * @param whenFiled     told of the filing once it is committed, before the answer when the steps are apart
      */
@@ -117,7 +118,7 @@ public class InboundPipeline {
                 whenFiled.accept(both.filing());
                 return both.outcome();
             } catch (RuntimeException e) {
-                if (outOfReach(e)) {
+                if (outOfReach(e) || e instanceof RefusedByDoor) {
                     throw e;
                 }
                 log.warn("filing and answering message {} from {} at once failed ({}); filing it, then answering",

@@ -8,9 +8,7 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface CallbackNonceMapper {
 
-    boolean seen(@Param("door") String door, @Param("nonce") String nonce, @Param("stamp") long stamp);
-
-    /** Fails with a duplicate-key error when the nonce was recorded meanwhile. */
+    /** Fails with a duplicate-key error when the nonce was recorded before: the callback is a replay. */
     void record(@Param("door") String door, @Param("nonce") String nonce, @Param("stamp") long stamp,
                 @Param("seenAt") Instant seenAt);
 

@@ -97,6 +97,12 @@ class WeComCallbacksTest extends WeComTestBase {
 
         assertThat(robot.post("/wecom/robot/callback", good).status()).isEqualTo(200);
         assertThat(robot.post("/wecom/robot/callback", good).status()).as("a replayed nonce").isEqualTo(409);
+        // the nonce is checked by recording it in the filing transaction: another message under a nonce used before
+        // is refused there, and that transaction leaves nothing
+        String other = robotCipher.encrypt(robotText("bad-other-" + tag, "日报 检查企业4家"));
+        SignedCallbacks.Signed sameNonce = new SignedCallbacks.Signed(good.timestamp(), good.nonce(),
+                robotCipher.signature(good.timestamp(), good.nonce(), other), "{\"encrypt\":\"" + other + "\"}");
+        assertThat(robot.post("/wecom/robot/callback", sameNonce).status()).as("a nonce used before").isEqualTo(409);
         assertThat(filed(robotChat())).isEqualTo(1);
     }
 

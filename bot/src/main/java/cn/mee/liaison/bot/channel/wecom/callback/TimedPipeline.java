@@ -83,7 +83,8 @@ public class TimedPipeline implements DisposableBean {
         }
 
         /**
-         * @throws CallbackRejected 503 when filing failed (the database is down) or did not finish by the deadline
+         * @throws CallbackRejected 503 when filing failed (the database is down) or did not finish by the deadline;
+         *                          the door's own refusal (409 for a replayed nonce) as it was thrown
          */
         public Filing filed() {
             return await(filed).orElseThrow(() -> new CallbackRejected(HttpStatus.SERVICE_UNAVAILABLE,
@@ -130,6 +131,9 @@ public class TimedPipeline implements DisposableBean {
                         givingGrace);
                 return Optional.empty();
             } catch (ExecutionException failed) {
+                if (failed.getCause() instanceof CallbackRejected refused) {
+                    throw refused; // by the door itself, in the filing transaction (a replayed nonce)
+                }
                 throw new CallbackRejected(HttpStatus.SERVICE_UNAVAILABLE,
                         "filing failed: " + failed.getCause().getClass().getSimpleName());
             } catch (InterruptedException e) {
