@@ -15,6 +15,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,9 +26,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The dispatch plans: the stored ones, and the built-in default where none is stored. */
 @Service
@@ -39,24 +45,42 @@ public class DispatchPlans {
     private final ObjectMapper json;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Duration refreshInterval;
+    /** Counts this instance's changes: a read that began before one is not kept as fresh. */
+    private final AtomicLong changes = new AtomicLong();
     /** The plans as last read, with the rows they were read from: parsed again only when the rows changed. */
-    private volatile ReadPlans read = new ReadPlans(null, List.of());
+    private volatile ReadPlans read = new ReadPlans(null, List.of(), null);
 
-    private record ReadPlans(List<DispatchPlanRow> rows, List<DispatchPlan> plans) {
+    /** @param readAt when the rows were read; null: read them again on next use */
+    private record ReadPlans(List<DispatchPlanRow> rows, List<DispatchPlan> plans, Instant readAt) {
     }
 
-    DispatchPlans(DispatchMapper mapper, ObjectMapper json, AuditTrail audit, Clock clock) {
+    DispatchPlans(DispatchMapper mapper, ObjectMapper json, AuditTrail audit, Clock clock,
+                  @Value("${liaison.directory.refresh-interval:1s}") Duration refreshInterval) {
         this.mapper = mapper;
         this.json = json;
         this.audit = audit;
         this.clock = clock;
+        this.refreshInterval = refreshInterval;
     }
 
-    /** Every plan, the default first (the built-in one unless it was edited). */
+    /**
+     * Every plan, the default first (the built-in one unless it was edited). Read again at most once per refresh
+     * interval, as the directory is (every daily report needs its group's plan), and at once after this instance
+     * changed one; a change made on another instance is seen within the interval.
+     */
     public List<DispatchPlan> all() {
-        List<DispatchPlanRow> rows = mapper.findPlans();
+        Instant now = clock.instant();
         ReadPlans last = read;
+        if (last.readAt() != null && !now.isBefore(last.readAt())
+                && now.isBefore(last.readAt().plus(refreshInterval))) {
+            return last.plans();
+        }
+        long changesBefore = changes.get();
+        List<DispatchPlanRow> rows = mapper.findPlans();
+        Instant readAt = changes.get() == changesBefore ? now : null;
         if (rows.equals(last.rows())) {
+            read = new ReadPlans(rows, last.plans(), readAt);
             return last.plans();
         }
         List<DispatchPlan> plans = new ArrayList<>(rows.stream().map(this::plan).toList());
@@ -65,8 +89,30 @@ public class DispatchPlans {
         }
         plans.sort(Comparator.comparing(DispatchPlan::specificity).thenComparing(DispatchPlan::key));
         List<DispatchPlan> parsed = List.copyOf(plans);
-        read = new ReadPlans(rows, parsed);
+        read = new ReadPlans(rows, parsed, readAt);
         return parsed;
+    }
+
+    /**
+     * The plans are to be read again on next use: now, and once the transaction that changed them ended (committed
+     * or rolled back), so that no read of this instance keeps a plan that never was or that is gone.
+     */
+    private void changed() {
+        forget();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget();
+                }
+            });
+        }
+    }
+
+    private void forget() {
+        changes.incrementAndGet();
+        ReadPlans last = read;
+        read = new ReadPlans(last.rows(), last.plans(), null);
     }
 
     /** The most specific plan for a group. */
@@ -107,6 +153,7 @@ public class DispatchPlans {
         List<FieldSpec> fields = fields(items);
         DispatchPlan plan = new DispatchPlan(DispatchPlan.keyOf(roundId, kind), roundId, kind, enabled,
                 List.copyOf(fields), prompt, reminderTimes, close, days == null ? ReportingDays.WORKDAYS : days);
+        changed();
         mapper.upsertPlan(new DispatchPlanRow(null, plan.key(), roundId, kind == null ? null : kind.name(), enabled,
                 write(fields), text(prompt), reminderTimes.stream().map(DispatchPlans::text)
                 .collect(Collectors.joining(",")), text(close), plan.days().name(), actor, clock.instant()));
@@ -116,6 +163,7 @@ public class DispatchPlans {
 
     @Transactional
     public boolean remove(String key, String actor) {
+        changed();
         boolean removed = mapper.deletePlan(key) > 0;
         if (removed) {
             audit.record(actor, AuditTrail.DISPATCH_PLAN_SAVED, key, "删除");

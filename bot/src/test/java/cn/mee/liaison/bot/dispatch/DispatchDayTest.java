@@ -3,13 +3,18 @@ package cn.mee.liaison.bot.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.mee.liaison.bot.classify.FieldKind;
+import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.support.RunningBot;
 import cn.mee.liaison.bot.support.TestOrganisation;
+import cn.mee.liaison.storage.dispatch.DispatchMapper;
+import cn.mee.liaison.storage.dispatch.DispatchPlanRow;
 import cn.mee.liaison.testsupport.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +29,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import cn.mee.liaison.scheduler.jobs.RecurringJobs;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -52,6 +59,14 @@ class DispatchDayTest extends RunningBot {
     DispatchStages stages;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DispatchPlans plans;
+    @Autowired
+    DispatchMapper dispatchMapper;
+    @Autowired
+    DirectoryCache directory;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private TestOrganisation org;
 
@@ -406,6 +421,39 @@ class DispatchDayTest extends RunningBot {
 
         assertThat(call("DELETE", "/api/v1/dispatch/plans/" + key, null).status()).isEqualTo(204);
         assertThat(call("DELETE", "/api/v1/dispatch/plans/" + key, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPlanChangedOnAnotherInstanceIsFollowedWithinASecondOneRolledBackNever() {
+        at(10, 19, 16, 0);
+        long round = directory.snapshot().roundNamed(org.round()).orElseThrow().id();
+        String key = DispatchPlan.keyOf(round, null);
+        assertThat(plans.all()).extracting(DispatchPlan::key).doesNotContain(key);
+        try {
+            // another instance saves a plan for this round: this one reads the plans again at most a second later
+            dispatchMapper.upsertPlan(new DispatchPlanRow(null, key, round, null, true,
+                    "[{\"code\":\"enterprisesChecked\",\"label\":\"检查企业数\",\"kind\":\"NUMBER\","
+                            + "\"required\":true,\"aliases\":[]}]", "16:00", "", "23:00", "WORKDAYS", "other",
+                    CLOCK.instant()));
+            assertThat(plans.all()).as("read less than a second ago").extracting(DispatchPlan::key)
+                    .doesNotContain(key);
+            at(10, 19, 16, 0, 1);
+            assertThat(plans.all()).filteredOn(p -> p.key().equals(key)).singleElement()
+                    .satisfies(p -> assertThat(p.closeAt()).isEqualTo(LocalTime.of(23, 0)));
+
+            // this instance's own change is seen at once; one rolled back is never kept, though read inside it
+            plans.remove(key, "test");
+            assertThat(plans.all()).extracting(DispatchPlan::key).doesNotContain(key);
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                plans.save(round, null, true, List.of(new PlanItem(null, "检查企业数", FieldKind.NUMBER, true, null)),
+                        "16:00", "", "22:30", ReportingDays.WORKDAYS, "test");
+                assertThat(plans.all()).extracting(DispatchPlan::key).contains(key);
+                status.setRollbackOnly();
+            });
+            assertThat(plans.all()).as("rolled back").extracting(DispatchPlan::key).doesNotContain(key);
+        } finally {
+            dispatchMapper.deletePlan(key);
+        }
     }
 
     @Test
