@@ -117,17 +117,24 @@ final class LabeledFieldReader {
             String[] pieces = withoutClauseStart(alias).split(FieldSpec.GAP, -1);
             StringBuilder regex = new StringBuilder();
             List<String> literals = new ArrayList<>();
+            boolean caseless = true;
             for (int i = 0; i < pieces.length; i++) {
                 if (i > 0) {
                     regex.append('(').append(GAP).append(')');
                 }
                 regex.append(Pattern.quote(pieces[i]));
-                if (!pieces[i].isEmpty() && pieces[i].chars().allMatch(CompiledAlias::caseless)) {
-                    literals.add(pieces[i]);
+                if (pieces[i].chars().allMatch(CompiledAlias::caseless)) {
+                    if (!pieces[i].isEmpty()) {
+                        literals.add(pieces[i]);
+                    }
+                } else {
+                    caseless = false;
                 }
             }
-            return new CompiledAlias(alias, Pattern.compile(regex.toString(),
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), List.copyOf(literals));
+            // an alias with no letter that has a case (most: Han characters) is matched as written, which is several
+            // times faster than a case-insensitive match of the same characters
+            int flags = caseless ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+            return new CompiledAlias(alias, Pattern.compile(regex.toString(), flags), List.copyOf(literals));
         }
 
         /** A character that a case-insensitive match can only meet as itself: Han characters, ASCII non-letters. */

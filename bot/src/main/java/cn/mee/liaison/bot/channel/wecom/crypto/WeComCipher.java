@@ -40,6 +40,12 @@ public final class WeComCipher {
     private final SecretKeySpec key;
     private final IvParameterSpec iv;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * A cipher per thread and direction, initialised once: {@code doFinal} leaves it as initialised, so each message
+     * spares the provider lookup and the key schedule.
+     */
+    private final ThreadLocal<Cipher> encrypting = ThreadLocal.withInitial(() -> initialised(Cipher.ENCRYPT_MODE));
+    private final ThreadLocal<Cipher> decrypting = ThreadLocal.withInitial(() -> initialised(Cipher.DECRYPT_MODE));
 
     /**
      * @param token          the Token configured with the callback URL
@@ -176,12 +182,24 @@ public final class WeComCipher {
     }
 
     private byte[] aes(int mode, byte[] input) {
+        ThreadLocal<Cipher> ciphers = mode == Cipher.ENCRYPT_MODE ? encrypting : decrypting;
+        Cipher cipher = ciphers.get();
+        try {
+            return cipher.doFinal(input);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            ciphers.remove(); // whatever state it was left in, the next message gets a fresh one
+            // Only reachable if the input is not block-aligned (checked above).
+            throw new IllegalStateException("AES-256-CBC failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private Cipher initialised(int mode) {
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(mode, key, iv);
-            return cipher.doFinal(input);
+            return cipher;
         } catch (GeneralSecurityException e) {
-            // Only reachable if the JDK lacks AES/CBC/NoPadding or the input is not block-aligned (checked above).
+            // Only reachable if the JDK lacks AES/CBC/NoPadding.
             throw new IllegalStateException("AES-256-CBC is not available: " + e.getClass().getSimpleName());
         }
     }
