@@ -35,13 +35,13 @@ public interface FiledMessageMapper {
         return key.value();
     }
 
-    /** Takes the answering of a message: true for exactly one caller, while the message is unanswered. */
     /**
      * Files a message again under another type or with other fields, once its answer knows better than the first
      * reading (a free-text reply to the daily dispatch, read with the group's plan).
      */
     void reclassify(@Param("id") long id, @Param("type") RecordType type, @Param("fields") Map<String, Object> fields);
 
+    /** Takes the answering of a message: true for exactly one caller, while the message is unanswered. */
     boolean claimAnswering(@Param("id") long id);
 
     /** Messages filed before the given time and still unanswered, oldest first. */
