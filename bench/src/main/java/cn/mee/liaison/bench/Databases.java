@@ -46,7 +46,9 @@ final class Databases {
     Connection connect(String name) throws SQLException {
         return DriverManager.getConnection(url(name) + "?characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci"
                 + "&rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&useSSL=false&useServerPrepStmts=false"
-                + "&cachePrepStmts=true", options.mysqlUser(), options.mysqlPassword());
+                + "&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=2048&tcpKeepAlive=true"
+                + "&useLocalSessionState=true&cacheResultSetMetadata=true&cacheServerConfiguration=true"
+                + "&maintainTimeStats=false", options.mysqlUser(), options.mysqlPassword());
     }
 
     /** The bot's settings for the mysql profile on database {@code name}. */

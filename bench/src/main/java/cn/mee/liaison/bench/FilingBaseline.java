@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,12 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FilingBaseline implements AutoCloseable {
 
-    private final BlockingQueue<Connection> pool;
+    /** Taken and given back at the front: the connection used last is used next, as Hikari does. */
+    private final BlockingDeque<Connection> pool;
     private final int groups;
     private final AtomicLong sequence = new AtomicLong();
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-    private FilingBaseline(BlockingQueue<Connection> pool, int groups) {
+    private FilingBaseline(BlockingDeque<Connection> pool, int groups) {
         this.pool = pool;
         this.groups = groups;
     }
@@ -41,7 +42,7 @@ final class FilingBaseline implements AutoCloseable {
                 s.execute("CREATE TABLE " + table + " LIKE `" + like + "`." + table);
             }
         }
-        BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(128);
+        BlockingDeque<Connection> pool = new LinkedBlockingDeque<>(128);
         for (int i = 0; i < 128; i++) {
             Connection c = databases.connect(name);
             c.setAutoCommit(false);
@@ -52,7 +53,7 @@ final class FilingBaseline implements AutoCloseable {
     }
 
     boolean send(int client, Random random) throws Exception {
-        Connection c = pool.take();
+        Connection c = pool.takeFirst();
         try {
             file(c, random);
             c.commit();
@@ -61,7 +62,7 @@ final class FilingBaseline implements AutoCloseable {
             c.rollback();
             throw e;
         } finally {
-            pool.put(c);
+            pool.putFirst(c);
         }
     }
 
