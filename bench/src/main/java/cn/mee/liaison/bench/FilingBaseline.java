@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The filing baseline: what the bot writes for one daily report, by plain JDBC, one transaction per message — the
- * callback's nonce, the filed message (text, parsed fields, raw payload, the keyword search's index text), the group's earlier report of the day
- * retired and the new one inserted, the reply in the outbox (already sent, as a passive reply leaves it) — into a
- * copy of the bot's tables ({@code CREATE TABLE … LIKE}, the same indexes) on the same server, with the same
+ * callback's nonce, the filed message (text, parsed fields, raw payload, the keyword search's index text), the
+ * group's earlier report of the day retired and the new one inserted, the reply in the outbox (already sent, as a
+ * passive reply leaves it) — into a copy of the bot's tables ({@code CREATE TABLE … LIKE}, the same indexes) on the same server, with the same
  * connection properties and the server's durability (innodb_flush_log_at_trx_commit as it is).
  */
 final class FilingBaseline implements AutoCloseable {

@@ -62,7 +62,7 @@ final class MachineCpu {
     }
 
     /** user + system CPU seconds of a process so far (/proc/PID/stat, clock ticks of 1/100 s). */
-    static double cpuSeconds(long pid) {
+    private static double cpuSeconds(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -65,7 +65,15 @@ public class DirectoryCache {
     }
 
     private boolean fresh(Instant checked, Instant now) {
-        return checked != null && !now.isBefore(checked) && now.isBefore(checked.plus(refreshInterval));
+        return fresh(checked, now, refreshInterval);
+    }
+
+    /**
+     * Whether what was read from the database at {@code readAt} may still be used at {@code now}: less than the
+     * interval since, and not before it (a clock moved back reads again). Null: never read, or to be read again.
+     */
+    public static boolean fresh(Instant readAt, Instant now, Duration refreshInterval) {
+        return readAt != null && !now.isBefore(readAt) && now.isBefore(readAt.plus(refreshInterval));
     }
 
     /** Forces a check on next use: at once, or after the current transaction commits. */

@@ -4,6 +4,7 @@ import cn.mee.liaison.bot.audit.AuditTrail;
 import cn.mee.liaison.bot.classify.FieldKind;
 import cn.mee.liaison.bot.classify.FieldSpec;
 import cn.mee.liaison.bot.classify.RecordSchemas;
+import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
 import cn.mee.liaison.bot.web.BadRequest;
 import cn.mee.liaison.storage.directory.GroupKind;
@@ -72,8 +73,7 @@ public class DispatchPlans {
     public List<DispatchPlan> all() {
         Instant now = clock.instant();
         ReadPlans last = read;
-        if (last.readAt() != null && !now.isBefore(last.readAt())
-                && now.isBefore(last.readAt().plus(refreshInterval))) {
+        if (DirectoryCache.fresh(last.readAt(), now, refreshInterval)) {
             return last.plans();
         }
         long changesBefore = changes.get();
