@@ -112,10 +112,10 @@ final class FilingBaseline implements AutoCloseable {
                 messageId = keys.getLong(1);
             }
         }
+        String currentKey = today + "|" + (group + 1);
         try (PreparedStatement s = c.prepareStatement("UPDATE daily_report SET current_key = NULL "
-                + "WHERE report_date = ? AND work_group_id = ? AND current_key IS NOT NULL")) {
-            s.setObject(1, today);
-            s.setLong(2, group + 1);
+                + "WHERE current_key = ?")) {
+            s.setString(1, currentKey);
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO daily_report (report_date, work_group_id, "
@@ -128,7 +128,7 @@ final class FilingBaseline implements AutoCloseable {
             s.setString(5, "组长" + group);
             s.setTimestamp(6, now);
             s.setString(7, fields);
-            s.setString(8, today + ":" + (group + 1));
+            s.setString(8, currentKey);
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox_message (channel, target_type, target_id, "

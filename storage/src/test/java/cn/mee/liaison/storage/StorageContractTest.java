@@ -619,6 +619,7 @@ abstract class StorageContractTest {
                 .isInstanceOf(DuplicateKeyException.class);
 
         assertThat(dispatch.retire(day, group)).isEqualTo(1);
+        assertThat(dispatch.retire(day, group)).as("nothing current left to retire").isZero();
         long secondId = dispatch.insertCurrent(new DailyReportRow(null, day, group, 12L, "u2", "李四",
                 NOW.plusSeconds(600), true, Map.of("enterprisesChecked", 13L), "tomorrowPlan", true));
         dispatch.insertCurrent(new DailyReportRow(null, day.plusDays(1), group, 13L, "u1", "张三", NOW.plusSeconds(86_400),

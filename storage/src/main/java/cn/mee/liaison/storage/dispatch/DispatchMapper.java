@@ -20,7 +20,11 @@ public interface DispatchMapper {
     int deletePlan(@Param("planKey") String planKey);
 
     /** Makes the group's current report for the day an earlier one; returns how many there were (0 or 1). */
-    int retire(@Param("day") LocalDate day, @Param("groupId") long groupId);
+    default int retire(LocalDate day, long groupId) {
+        return retireByKey(currentKey(day, groupId));
+    }
+
+    int retireByKey(@Param("currentKey") String currentKey);
 
     void insertReportRow(@Param("row") DailyReportRow report, @Param("currentKey") String currentKey,
                          @Param("fields") Map<String, Object> fields, @Param("key") GeneratedId key);
