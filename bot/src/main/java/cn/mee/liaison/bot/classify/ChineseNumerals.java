@@ -34,6 +34,8 @@ public final class ChineseNumerals {
     private static final int LONGEST_COUNT_DIGITS = 6;
     /** Characters that may stand right before a bare Chinese numeral used as a value: 共两, 为三, 了十二. */
     private static final String VALUE_LEAD = "了共计为是有约达:=";
+    /** A word for "in all" or "about" before a count. */
+    private static final Pattern TOTAL_WORD = Pattern.compile("^(?:共计|合计|累计|总计|共|计|约)\\s*");
     private static final Pattern ZERO_WORD = Pattern.compile(
             "^(?:均未发现|暂未发现|未发现|没有发现|没发现|均无|暂无|暂未|没有|没|无|未|零|0)"
                     + "(?=$|[\\s,.;:!?。、)\\]】]|问题|企业|发现|新增|核查|交办|督办|情况|个|家|件|处|次|人)");
@@ -79,7 +81,7 @@ public final class ChineseNumerals {
         if (value == null) {
             return OptionalLong.empty();
         }
-        String text = value.strip().replaceFirst("^(?:共计|合计|累计|总计|共|计|约)\\s*", "");
+        String text = TOTAL_WORD.matcher(value.strip()).replaceFirst("");
         if (ZERO_WORD.matcher(text).find()) {
             return OptionalLong.of(0);
         }

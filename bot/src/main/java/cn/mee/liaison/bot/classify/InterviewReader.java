@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
  */
 final class InterviewReader implements FreeTextReader {
 
+    private static final Pattern FINAL_STOP = Pattern.compile("[。.]$");
     private static final Pattern OFFICIALS = Pattern.compile(
             "约见(?:了)?\\s*([^,;。\\n]{2,40}?)(?=\\s*(?:[,;。\\n]|反馈|通报|指出|就|进行|$))");
     private static final Pattern PROBLEMS = Pattern.compile(
@@ -18,7 +19,7 @@ final class InterviewReader implements FreeTextReader {
         draft.offer("officials", FreeTextReader.firstGroup(OFFICIALS, text));
         draft.offer("problems", FreeTextReader.firstGroup(PROBLEMS, text)
                 .map(LabeledFieldReader::cleanText)
-                .map(problems -> problems.replaceAll("[。.]$", "")));
+                .map(problems -> FINAL_STOP.matcher(problems).replaceAll("")));
         draft.offer("county", draft.textValue("officials").flatMap(PlaceNames::county)
                 .or(() -> PlaceNames.county(text)));
     }

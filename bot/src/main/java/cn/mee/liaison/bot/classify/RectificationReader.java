@@ -15,6 +15,8 @@ final class RectificationReader implements FreeTextReader {
             "(?<![A-Za-z0-9])(?!(?:PM|NO|SO|CO|NH|O)\\d)[A-Za-z]{1,8}[-_]?\\d{2,}(?:[-_]\\d+)*(?![A-Za-z0-9])");
     private static final Pattern NUMBERED = Pattern.compile(
             "(?:编号|问题号|督办单号?)\\s*(?:为|是)?\\s*[:#]?\\s*([A-Za-z0-9-]{4,})");
+    /** Words and marks that say nothing of what was found: what is left of the text without them is evidence. */
+    private static final Pattern NOT_EVIDENCE = Pattern.compile("已整改|未整改|部分整改|整改|核查|督办|问题|[\\p{P}\\s]");
     private static final int SUBSTANTIAL_EVIDENCE = 6;
 
     @Override
@@ -28,8 +30,8 @@ final class RectificationReader implements FreeTextReader {
         Optional<String> reference = problemReference(text);
         draft.offer("problemRef", reference);
         String rest = draft.untouchedText();
-        String remainder = reference.map(ref -> rest.replace(ref, "")).orElse(rest)
-                .replaceAll("已整改|未整改|部分整改|整改|核查|督办|问题|[\\p{P}\\s]", "");
+        String remainder = reference.map(ref -> rest.replace(ref, "")).orElse(rest);
+        remainder = NOT_EVIDENCE.matcher(remainder).replaceAll("");
         if (remainder.length() >= SUBSTANTIAL_EVIDENCE) {
             draft.offer("evidence", rest);
         }
