@@ -215,7 +215,7 @@ final class LabeledFieldReader {
                         gaps.add(new int[] {matcher.start(g), matcher.end(g)});
                     }
                     boolean keyed = alias.endsWith(":") || alias.endsWith(",")
-                            || KEYED.matcher(masked.substring(matcher.end())).find();
+                            || KEYED.matcher(masked).region(matcher.end(), masked.length()).lookingAt();
                     all.add(new Anchor(spec, alias, order, matcher.start(), matcher.end(), gaps, keyed));
                 }
             }
@@ -228,8 +228,8 @@ final class LabeledFieldReader {
         for (Anchor anchor : all) {
             if (anchor.start() >= coveredUntil && isValid(anchor, masked)) {
                 kept.add(anchor);
-                Matcher qualifier = QUALIFIER.matcher(masked.substring(anchor.end()));
-                coveredUntil = anchor.end() + (qualifier.lookingAt() ? qualifier.end() : 0);
+                Matcher qualifier = QUALIFIER.matcher(masked).region(anchor.end(), masked.length());
+                coveredUntil = qualifier.lookingAt() ? qualifier.end() : anchor.end();
             }
         }
         return kept;
