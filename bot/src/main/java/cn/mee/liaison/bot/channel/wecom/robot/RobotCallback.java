@@ -12,17 +12,17 @@ import cn.mee.liaison.bot.inbound.PipelineOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -55,31 +55,16 @@ class RobotCallback extends SignedCallback {
         return robot.callbackConfigured() ? new WeComCipher(robot.token(), robot.encodingAesKey(), "") : null;
     }
 
-    /**
-     * A callback. The busiest endpoint of the bot reads its query parameters off the request and writes its answer
-     * straight to the response, without Spring MVC's argument resolution and message conversion (a tenth of a
-     * callback's CPU on the HTTP thread, docs/performance.md, filing); a refusal is still an exception, answered by
-     * the handlers of {@link SignedCallback}.
-     */
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    void callback(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String answer = answer(request.getParameter("msg_signature"), request.getParameter("timestamp"),
-                request.getParameter("nonce"), request);
-        byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-    }
-
-    /** The body of the 200 answer: the encrypted passive reply, or nothing. */
-    private String answer(String signature, String timestamp, String nonce, HttpServletRequest request)
-            throws IOException {
+    ResponseEntity<String> callback(@RequestParam(name = "msg_signature", required = false) String signature,
+                                    @RequestParam(required = false) String timestamp,
+                                    @RequestParam(required = false) String nonce,
+                                    HttpServletRequest request) throws IOException {
         Opened opened = open(signature, timestamp, nonce, request, body -> parse(body).path("encrypt").asText(""));
         Optional<InboundMessage> message = RobotMessages.read(parse(opened.plaintext()), opened.plaintext(), false);
         if (message.isEmpty()) {
             guard.accepted(opened.signed());
-            return "";
+            return ResponseEntity.ok("");
         }
         // the nonce is recorded in the transaction that files the message, and the replies are written sent in the
         // one that answers it while this waits: one commit for all of it when the answer is quick
@@ -88,9 +73,9 @@ class RobotCallback extends SignedCallback {
         run.filed();
         Optional<PipelineOutcome> outcome = run.answered();
         if (outcome.isEmpty() || outcome.get().given().isEmpty()) {
-            return "";
+            return ResponseEntity.ok("");
         }
-        return sealed(PassiveReply.joined(outcome.get().given()));
+        return ResponseEntity.ok(sealed(PassiveReply.joined(outcome.get().given())));
     }
 
     private JsonNode parse(String text) {
