@@ -27,9 +27,9 @@ public final class MessageClassifier {
     private static final Pattern PREVENTIVE = Pattern.compile(
             "注意|防止|避免|预防|防范|杜绝|谨防|严防|确保|提醒|不要|以防|(?<!遭)遇|如果|如发生|若|一旦|如有|如出现|万一|应急|要求|严禁");
     private static final Pattern CONDITIONAL_AFTER = Pattern.compile("^[^,;。\\n]{0,10}?(?:时|的话|情况时)");
-    /** A relative's illness (家中老人住院) is a reason for leave, not an emergency of the work group. */
     /** A problem stated near a name: "存在…问题", "发现…问题" within a sentence. */
     private static final Pattern PROBLEM_NEAR_STATEMENT = Pattern.compile("(?:存在|发现)[^。]{0,20}问题");
+    /** A relative's illness (家中老人住院) is a reason for leave, not an emergency of the work group. */
     private static final Pattern FAMILY = Pattern.compile("家中|家里|家人|老人|父亲|母亲|爱人|孩子|亲属|岳父|岳母");
     private static final Pattern NO_ONE_BEFORE = Pattern.compile("(?:无人|没有人|没人|未|没有|没|无|均未)\\s*$");
 
