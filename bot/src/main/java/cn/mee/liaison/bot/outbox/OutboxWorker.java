@@ -1,8 +1,11 @@
 package cn.mee.liaison.bot.outbox;
 
 import cn.mee.liaison.bot.pacing.Pacer;
+import cn.mee.liaison.bot.runtime.RepeatedWarnings;
 import cn.mee.liaison.storage.directory.Channel;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -35,11 +38,14 @@ public class OutboxWorker implements DisposableBean {
     private final OutboxProperties properties;
     private final Map<Channel, ChatDoor> doors = new EnumMap<>(Channel.class);
     private final ExecutorService senders;
+    /** A poll a second that cannot reach the database: one line a minute. */
+    private final RepeatedWarnings pollFailures;
 
-    OutboxWorker(OutboxClaims claims, Pacer pacer, OutboxProperties properties, List<ChatDoor> doors) {
+    OutboxWorker(OutboxClaims claims, Pacer pacer, OutboxProperties properties, List<ChatDoor> doors, Clock clock) {
         this.claims = claims;
         this.pacer = pacer;
         this.properties = properties;
+        this.pollFailures = new RepeatedWarnings(log, clock, Duration.ofMinutes(1));
         doors.forEach(door -> this.doors.put(door.channel(), door));
         AtomicInteger count = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(properties.senders(), r -> {
@@ -58,7 +64,7 @@ public class OutboxWorker implements DisposableBean {
                 deliverAll(claimed);
             } while (claimed.size() == properties.batchSize());
         } catch (RuntimeException e) {
-            log.warn("outbox poll failed, will try again: {}", e.toString());
+            pollFailures.warn("poll", "outbox poll failed, will try again: {}", e.toString());
         }
     }
 

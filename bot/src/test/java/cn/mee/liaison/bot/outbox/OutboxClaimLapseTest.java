@@ -61,7 +61,7 @@ class OutboxClaimLapseTest {
             }
         };
         worker = new OutboxWorker(claims, context.getBean(Pacer.class), context.getBean(OutboxProperties.class),
-                List.of(recording));
+                List.of(recording), CLOCK);
     }
 
     @AfterAll

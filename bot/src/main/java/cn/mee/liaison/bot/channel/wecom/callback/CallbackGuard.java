@@ -1,6 +1,7 @@
 package cn.mee.liaison.bot.channel.wecom.callback;
 
 import cn.mee.liaison.bot.channel.wecom.WeComProperties;
+import cn.mee.liaison.bot.runtime.RepeatedWarnings;
 import cn.mee.liaison.storage.wecom.CallbackNonceMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -36,12 +37,15 @@ public class CallbackGuard {
     private final Clock clock;
     private final WeComProperties.Callback limits;
     private final MeterRegistry meters;
+    /** One line a minute per door and status: a database away or a stream of forged requests is not a log flood. */
+    private final RepeatedWarnings refusals;
 
     CallbackGuard(CallbackNonceMapper nonces, Clock clock, WeComProperties properties, MeterRegistry meters) {
         this.nonces = nonces;
         this.clock = clock;
         this.limits = properties.callback();
         this.meters = meters;
+        this.refusals = new RepeatedWarnings(log, clock, Duration.ofMinutes(1));
     }
 
     /** The signed parameters of a callback, checked. */
@@ -94,7 +98,7 @@ public class CallbackGuard {
     }
 
     public CallbackRejected reject(String door, HttpStatus status, String reason) {
-        log.warn("refused a {} callback: {}", door, reason);
+        refusals.warn(door + " " + status.value(), "refused a {} callback ({}): {}", door, status.value(), reason);
         meters.counter("liaison.wecom.callbacks.refused", "door", door, "status", String.valueOf(status.value()))
                 .increment();
         return new CallbackRejected(status, reason);
