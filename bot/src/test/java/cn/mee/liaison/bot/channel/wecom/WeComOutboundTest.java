@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -251,10 +252,12 @@ class WeComOutboundTest extends WeComTestBase {
         }));
         locker.start();
         holding.await();
+        double refusedBefore = refusedCount("503");
         SignedCallbacks.Answer refused = robot.post("/wecom/robot/callback", robot.robot(body));
         release.countDown();
         locker.join();
         assertThat(refused.status()).isEqualTo(503);
+        assertThat(refusedCount("503")).as("the pipeline's refusal counted like the guard's").isEqualTo(refusedBefore + 1);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(robot.post("/wecom/robot/callback", robot.robot(body)).status()).isEqualTo(200));
@@ -294,6 +297,9 @@ class WeComOutboundTest extends WeComTestBase {
         assertThat(kept.fileName()).isEqualTo("督办单.pdf");
     }
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void secretsNeverReachTheLog(CapturedOutput output) {
         WECOM.expireAllTokens();
@@ -302,5 +308,10 @@ class WeComOutboundTest extends WeComTestBase {
         robot.post("/wecom/robot/callback", robot.robot(robotText("log-" + tag, "帮助")).withSignature("0".repeat(40)));
         assertThat(output.getAll()).doesNotContain(APP_SECRET).doesNotContain(ROBOT_KEY).doesNotContain(APP_KEY)
                 .doesNotContain(ROBOT_TOKEN).doesNotContain(hookKey()).contains("refused a ROBOT callback");
+    }
+
+    private double refusedCount(String status) {
+        var counter = meters.find("liaison.wecom.callbacks.refused").tags("door", "ROBOT", "status", status).counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -98,10 +98,17 @@ public class CallbackGuard {
     }
 
     public CallbackRejected reject(String door, HttpStatus status, String reason) {
-        refusals.warn(door + " " + status.value(), "refused a {} callback ({}): {}", door, status.value(), reason);
-        meters.counter("liaison.wecom.callbacks.refused", "door", door, "status", String.valueOf(status.value()))
-                .increment();
         return new CallbackRejected(status, reason);
+    }
+
+    /**
+     * Logs and counts a refusal as it is answered — every refusal of a callback door, the guard's own and the
+     * pipeline's (503: not filed in time, the database away, too many queued; 409: a replayed nonce) alike.
+     */
+    public void refused(String door, CallbackRejected refusal) {
+        int status = refusal.status().value();
+        refusals.warn(door + " " + status, "refused a {} callback ({}): {}", door, status, refusal.getMessage());
+        meters.counter("liaison.wecom.callbacks.refused", "door", door, "status", String.valueOf(status)).increment();
     }
 
     /** Nonces older than twice the allowed skew can no longer be replayed: the timestamp check refuses them. */

@@ -61,8 +61,10 @@ public abstract class SignedCallback {
                 + e.getClass().getSimpleName()));
     }
 
+    /** Every refusal is answered here: logged (a line a minute per status), counted, and a non-200 status. */
     @ExceptionHandler(CallbackRejected.class)
     public ResponseEntity<String> rejected(CallbackRejected e) {
+        guard.refused(door, e);
         return ResponseEntity.status(e.status()).contentType(MediaType.TEXT_PLAIN).body(e.status().getReasonPhrase());
     }
 
