@@ -257,7 +257,8 @@ class WeComOutboundTest extends WeComTestBase {
         release.countDown();
         locker.join();
         assertThat(refused.status()).isEqualTo(503);
-        assertThat(refusedCount("503")).as("the pipeline's refusal counted like the guard's").isEqualTo(refusedBefore + 1);
+        assertThat(refusedCount("503")).as("the pipeline's refusal counted like the guard's")
+                .isEqualTo(refusedBefore + 1);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(robot.post("/wecom/robot/callback", robot.robot(body)).status()).isEqualTo(200));

@@ -57,25 +57,26 @@ public class CallbackGuard {
 
     public Signed check(String door, String msgSignature, String timestamp, String nonce) {
         if (bad(msgSignature) || bad(timestamp) || bad(nonce)) {
-            throw reject(door, HttpStatus.BAD_REQUEST, "missing or malformed msg_signature/timestamp/nonce");
+            throw new CallbackRejected(HttpStatus.BAD_REQUEST, "missing or malformed msg_signature/timestamp/nonce");
         }
         if (!TIMESTAMP.matcher(timestamp).matches()) {
-            throw reject(door, HttpStatus.BAD_REQUEST, "timestamp is not a number");
+            throw new CallbackRejected(HttpStatus.BAD_REQUEST, "timestamp is not a number");
         }
         Instant sent = Instant.ofEpochSecond(Long.parseLong(timestamp));
         Duration skew = Duration.between(sent, clock.instant()).abs();
         if (skew.compareTo(limits.maxClockSkew()) > 0) {
-            throw reject(door, HttpStatus.FORBIDDEN, "timestamp is " + skew.toSeconds() + " s away from now");
+            throw new CallbackRejected(HttpStatus.FORBIDDEN, "timestamp is " + skew.toSeconds() + " s away from now");
         }
         return new Signed(door, msgSignature, timestamp, nonce);
     }
 
     /** Reads a callback body, refusing one larger than allowed without reading all of it. */
-    public String body(String door, InputStream in) {
+    public String body(InputStream in) {
         try {
             byte[] bytes = in.readNBytes(limits.maxBody() + 1);
             if (bytes.length > limits.maxBody()) {
-                throw reject(door, HttpStatus.PAYLOAD_TOO_LARGE, "body larger than " + limits.maxBody() + " bytes");
+                throw new CallbackRejected(HttpStatus.PAYLOAD_TOO_LARGE,
+                        "body larger than " + limits.maxBody() + " bytes");
             }
             return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -93,12 +94,8 @@ public class CallbackGuard {
         try {
             nonces.record(signed.door(), signed.nonce(), signed.stamp(), clock.instant());
         } catch (DuplicateKeyException replay) {
-            throw reject(signed.door(), HttpStatus.CONFLICT, "nonce was used before (replay)");
+            throw new CallbackRejected(HttpStatus.CONFLICT, "nonce was used before (replay)");
         }
-    }
-
-    public CallbackRejected reject(String door, HttpStatus status, String reason) {
-        return new CallbackRejected(status, reason);
     }
 
     /**

@@ -44,7 +44,7 @@ public abstract class SignedCallback {
         WeComCipher configured = cipher();
         guard.check(door, signature, timestamp, nonce);
         if (echostr == null || echostr.isBlank()) {
-            throw guard.reject(door, HttpStatus.BAD_REQUEST, "echostr missing");
+            throw new CallbackRejected(HttpStatus.BAD_REQUEST, "echostr missing");
         }
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
                 .body(decrypt(() -> configured.verifyUrl(signature, timestamp, nonce, echostr)));
@@ -57,7 +57,7 @@ public abstract class SignedCallback {
      */
     @ExceptionHandler(DataAccessException.class)
     public ResponseEntity<String> databaseUnavailable(DataAccessException e) {
-        return rejected(guard.reject(door, HttpStatus.SERVICE_UNAVAILABLE, "database unavailable: "
+        return rejected(new CallbackRejected(HttpStatus.SERVICE_UNAVAILABLE, "database unavailable: "
                 + e.getClass().getSimpleName()));
     }
 
@@ -76,12 +76,12 @@ public abstract class SignedCallback {
                           Function<String, String> encryptedOf) throws IOException {
         WeComCipher configured = cipher();
         CallbackGuard.Signed signed = guard.check(door, signature, timestamp, nonce);
-        String encrypted = encryptedOf.apply(guard.body(door, request.getInputStream()));
+        String encrypted = encryptedOf.apply(guard.body(request.getInputStream()));
         if (encrypted == null || encrypted.isBlank()) {
-            throw guard.reject(door, HttpStatus.BAD_REQUEST, "no encrypted message in the body");
+            throw new CallbackRejected(HttpStatus.BAD_REQUEST, "no encrypted message in the body");
         }
         if (!configured.verify(signature, timestamp, nonce, encrypted)) {
-            throw guard.reject(door, HttpStatus.FORBIDDEN, "signature does not match");
+            throw new CallbackRejected(HttpStatus.FORBIDDEN, "signature does not match");
         }
         return new Opened(signed, decrypt(() -> configured.decrypt(encrypted)));
     }
@@ -94,14 +94,14 @@ public abstract class SignedCallback {
     }
 
     protected CallbackRejected malformed(String reason) {
-        return guard.reject(door, HttpStatus.BAD_REQUEST, reason);
+        return new CallbackRejected(HttpStatus.BAD_REQUEST, reason);
     }
 
     private String decrypt(Supplier<String> decryption) {
         try {
             return decryption.get();
         } catch (WeComCryptoException e) {
-            throw guard.reject(door, HttpStatus.BAD_REQUEST, "cannot decrypt: " + e.getMessage());
+            throw new CallbackRejected(HttpStatus.BAD_REQUEST, "cannot decrypt: " + e.getMessage());
         }
     }
 }
