@@ -1,5 +1,6 @@
 package cn.mee.liaison.bench;
 
+import cn.mee.liaison.storage.dispatch.DispatchMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,7 +199,7 @@ final class DispatchBoard {
                                     + r.nextInt(6) + ",\"assignedChecked\":" + r.nextInt(5) + ",\"problemsAssigned\":"
                                     + r.nextInt(4) + ",\"tomorrowPlan\":\"" + Texts.pick(r, Texts.PLANS) + "\"}");
                             insert.setString(9, "");
-                            insert.setString(10, version == 1 ? day + "|" + groupId : null);
+                            insert.setString(10, version == 1 ? DispatchMapper.currentKey(day, groupId) : null);
                             insert.addBatch();
                             rows++;
                         }

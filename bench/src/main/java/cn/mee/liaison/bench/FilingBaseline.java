@@ -1,5 +1,6 @@
 package cn.mee.liaison.bench;
 
+import cn.mee.liaison.storage.dispatch.DispatchMapper;
 import cn.mee.liaison.storage.message.SearchText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,9 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The filing baseline: what the bot writes for one daily report, by plain JDBC, one transaction per message — the
  * callback's nonce, the filed message (text, parsed fields, raw payload, the keyword search's index text), the
- * group's earlier report of the day retired and the new one inserted, the reply in the outbox (already sent, as a
- * passive reply leaves it) — into a copy of the bot's tables ({@code CREATE TABLE … LIKE}, the same indexes) on the same server, with the same
- * connection properties and the server's durability (innodb_flush_log_at_trx_commit as it is).
+ * group's earlier report of the day retired (by its unique key, as the bot does) and the new one inserted, the reply
+ * in the outbox (already sent, as a passive reply leaves it) — into a copy of the bot's tables
+ * ({@code CREATE TABLE … LIKE}, the same indexes) on the same server, with the same connection properties and the
+ * server's durability (innodb_flush_log_at_trx_commit as it is).
  */
 final class FilingBaseline implements AutoCloseable {
 
@@ -112,7 +114,7 @@ final class FilingBaseline implements AutoCloseable {
                 messageId = keys.getLong(1);
             }
         }
-        String currentKey = today + "|" + (group + 1);
+        String currentKey = DispatchMapper.currentKey(today, group + 1);
         try (PreparedStatement s = c.prepareStatement("UPDATE daily_report SET current_key = NULL "
                 + "WHERE current_key = ?")) {
             s.setString(1, currentKey);

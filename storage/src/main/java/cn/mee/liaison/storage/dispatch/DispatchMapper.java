@@ -58,7 +58,8 @@ public interface DispatchMapper {
 
     DailyReportRow currentByKey(@Param("currentKey") String currentKey);
 
-    private static String currentKey(LocalDate day, long groupId) {
+    /** The unique key only the group's current report of the day holds ({@code 2026-12-01|42}). */
+    static String currentKey(LocalDate day, long groupId) {
         return day + "|" + groupId;
     }
 
