@@ -641,6 +641,30 @@ abstract class StorageContractTest {
     }
 
     @Test
+    void aReportIsRetiredByItsIdOnlyWhileItIsStillTheCurrentOne() {
+        LocalDate day = LocalDate.of(2099, 10, 14);
+        long group = Math.abs(tag.hashCode()) + 3_000_000L;
+        String key = DispatchMapper.currentKey(day, group);
+        assertThat(dispatch.retireIfCurrent(key, 1L)).as("no report yet").isZero();
+        long firstId = dispatch.insertCurrent(new DailyReportRow(null, day, group, 31L, "u1", "张三", NOW, false,
+                Map.of("enterprisesChecked", 1L), "", true));
+
+        assertThat(dispatch.retireIfCurrent(key, firstId + 1_000)).as("another id").isZero();
+        assertThat(dispatch.currentByKey(key).id()).isEqualTo(firstId);
+        assertThat(dispatch.retireIfCurrent(DispatchMapper.currentKey(day.plusDays(1), group), firstId))
+                .as("another day's key").isZero();
+
+        assertThat(dispatch.retireIfCurrent(key, firstId)).isEqualTo(1);
+        assertThat(dispatch.retireIfCurrent(key, firstId)).as("retired already").isZero();
+        long secondId = dispatch.insertCurrent(new DailyReportRow(null, day, group, 32L, "u1", "张三",
+                NOW.plusSeconds(60), false, Map.of("enterprisesChecked", 2L), "", true));
+        assertThat(dispatch.retireIfCurrent(key, firstId)).as("an earlier report, not current").isZero();
+        assertThat(dispatch.currentByKey(key).id()).isEqualTo(secondId);
+        assertThat(dispatch.historyOf(day, group)).extracting(DailyReportRow::id, DailyReportRow::current)
+                .containsExactly(tuple(secondId, true), tuple(firstId, false));
+    }
+
+    @Test
     void aDaysStampChangesWithEveryReportFiledForItAndTheFiguresAreTheCurrentReports() {
         LocalDate day = LocalDate.of(2099, 10, 20);
         long group = Math.abs(tag.hashCode()) + 2_000_000L;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +35,7 @@ public class DailyReports {
     private final FiledMessageMapper messages;
     private final DispatchRoster roster;
     private final RecordParsers parsers = new RecordParsers();
+    private final CurrentReports current = new CurrentReports();
     private final Clock clock;
 
     DailyReports(DispatchMapper mapper, FiledMessageMapper messages, DispatchRoster roster, Clock clock) {
@@ -69,10 +71,17 @@ public class DailyReports {
         if (classifiedAsReport) {
             return true;
         }
-        boolean reported = mapper.currentOf(day, group.id()).isPresent();
+        boolean reported = current.known(DispatchMapper.currentKey(day, group.id())).isPresent()
+                || mapper.currentOf(day, group.id()).isPresent();
         return !reported && parsers.parseWith(RecordType.DAILY_REPORT, plan.fields(), text, day).fields().size() >= 2;
     }
 
+    /**
+     * Files the report as the group's current one of its day, the earlier one (if any) kept as history. The earlier
+     * one is found without reading it where this instance filed it ({@link CurrentReports}, checked by retiring it by
+     * its id); where the group has no report of the day yet — the common case — the new one is simply inserted, its
+     * unique key making sure it is the only current one; a report this instance did not know of is read then.
+     */
     @Transactional
     public ReportReceipt submit(Submission submission) {
         LocalDate arrived = LocalDate.ofInstant(submission.at(), clock.getZone());
@@ -80,8 +89,34 @@ public class DailyReports {
         WorkGroup group = submission.group();
         DispatchPlan plan = roster.planOf(group);
         ParsedRecord parsed = parsers.parseWith(RecordType.DAILY_REPORT, plan.fields(), submission.body(), day);
+        String key = DispatchMapper.currentKey(day, group.id());
 
-        Optional<DailyReportRow> earlier = mapper.currentOf(day, group.id());
+        Optional<DailyReportRow> earlier = current.known(key)
+                .filter(known -> mapper.retireIfCurrent(key, known.id()) == 1);
+        DailyReportRow report;
+        try {
+            report = insert(submission, day, plan, parsed, earlier);
+        } catch (DuplicateKeyException unknown) {
+            // a current report this instance does not know of: filed before it started, or by another instance
+            earlier = mapper.currentOf(day, group.id());
+            earlier.ifPresent(found -> mapper.retireIfCurrent(key, found.id()));
+            report = insert(submission, day, plan, parsed, earlier);
+        }
+        current.filed(key, report);
+
+        FiledMessage filed = submission.message();
+        if (filed.recordType() != RecordType.DAILY_REPORT || !parsed.fields().equals(filed.fields())) {
+            messages.reclassify(filed.id(), RecordType.DAILY_REPORT, parsed.fields());
+        }
+        Map<String, Object> fields = report.fields();
+        List<FieldSpec> missing = plan.required().stream().filter(f -> !fields.containsKey(f.code())).toList();
+        return new ReportReceipt(day, plan, fields, missing, roster.reportsOn(group, day, plan), earlier.isPresent(),
+                report.late());
+    }
+
+    /** The report inserted as the current one: its items, those it leaves out kept from the earlier one. */
+    private DailyReportRow insert(Submission submission, LocalDate day, DispatchPlan plan, ParsedRecord parsed,
+                                  Optional<DailyReportRow> earlier) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (FieldSpec spec : plan.fields()) {
             Object value = parsed.fields().containsKey(spec.code()) ? parsed.fields().get(spec.code())
@@ -90,22 +125,15 @@ public class DailyReports {
                 fields.put(spec.code(), value);
             }
         }
-        List<FieldSpec> missing = plan.required().stream().filter(f -> !fields.containsKey(f.code())).toList();
+        String missing = plan.required().stream().map(FieldSpec::code).filter(code -> !fields.containsKey(code))
+                .collect(Collectors.joining(","));
         boolean late = earlier.map(DailyReportRow::late)
                 .orElse(submission.at().isAfter(instant(day, plan.closeAt())));
-
-        if (earlier.isPresent()) {
-            mapper.retire(day, group.id());
-        }
-        mapper.insertCurrent(new DailyReportRow(null, day, group.id(), submission.message().id(),
-                submission.reporterId(), submission.reporterName(), submission.at(), late, fields,
-                missing.stream().map(FieldSpec::code).collect(Collectors.joining(",")), true));
-        FiledMessage filed = submission.message();
-        if (filed.recordType() != RecordType.DAILY_REPORT || !parsed.fields().equals(filed.fields())) {
-            messages.reclassify(filed.id(), RecordType.DAILY_REPORT, parsed.fields());
-        }
-        return new ReportReceipt(day, plan, fields, missing, roster.reportsOn(group, day, plan), earlier.isPresent(),
-                late);
+        DailyReportRow row = new DailyReportRow(null, day, submission.group().id(), submission.message().id(),
+                submission.reporterId(), submission.reporterName(), submission.at(), late, fields, missing, true);
+        long id = mapper.insertCurrent(row);
+        return new DailyReportRow(id, row.reportDate(), row.workGroupId(), row.messageId(), row.reporterId(),
+                row.reporterName(), row.submittedAt(), late, fields, missing, true);
     }
 
     /** The group's reports of the day, the current one first. */

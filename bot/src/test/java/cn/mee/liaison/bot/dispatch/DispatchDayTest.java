@@ -7,12 +7,14 @@ import cn.mee.liaison.bot.classify.FieldKind;
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.support.RunningBot;
 import cn.mee.liaison.bot.support.TestOrganisation;
+import cn.mee.liaison.storage.dispatch.DailyReportRow;
 import cn.mee.liaison.storage.dispatch.DispatchMapper;
 import cn.mee.liaison.storage.dispatch.DispatchPlanRow;
 import cn.mee.liaison.testsupport.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -294,6 +296,61 @@ class DispatchDayTest extends RunningBot {
         assertThat(row(board, "保定市第一组", org.cityA()).get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(row(board, "保定市第一组", org.cityA()).get("fields").get("problemsFound").asLong()).isEqualTo(2);
         assertThat(row(board, "廊坊市第一组", org.cityB()).get("status").asText()).isEqualTo("LATE");
+    }
+
+    @Test
+    void aReportThisInstanceDidNotFileIsReplacedAndItsItemsKept() {
+        at(10, 23, 17, 0);
+        stages.tick();
+        LocalDate day = LocalDate.of(2026, 10, 23);
+        long ordinary = groupId("保定市第一组", org.cityA());
+        long otherCity = groupId("廊坊市第一组", org.cityB());
+
+        // the bot files a report, then another instance replaces it (straight into the database)
+        at(10, 23, 18, 0);
+        say(org.ordinaryChat(), org.member(), "日报 检查企业数：4，发现问题数：1，督办问题核查数：0，明日计划：继续");
+        dispatchMapper.retire(day, ordinary);
+        long theirs = dispatchMapper.insertCurrent(new DailyReportRow(null, day, ordinary, 0L, "u", "组长",
+                CLOCK.instant(), false, Map.of("enterprisesChecked", 9L, "problemsFound", 2L,
+                "assignedChecked", 1L, "tomorrowPlan", "夜查"), "", true));
+        // and another group's first report of the day is filed by another instance only
+        dispatchMapper.insertCurrent(new DailyReportRow(null, day, otherCity, 0L, "u", "组长", CLOCK.instant(), false,
+                Map.of("enterprisesChecked", 6L, "problemsFound", 3L, "assignedChecked", 0L, "tomorrowPlan", "复查"),
+                "", true));
+
+        at(10, 23, 18, 30);
+        assertThat(say(org.ordinaryChat(), org.member(), "日报 发现问题数：5")).singleElement()
+                .satisfies(reply -> assertThat(reply.text()).contains("更新").doesNotContain("还缺"));
+        assertThat(say(org.otherCityChat(), org.otherCityMember(), "日报 督办问题核查数：2")).singleElement()
+                .satisfies(reply -> assertThat(reply.text()).contains("更新").doesNotContain("还缺"));
+
+        JsonNode board = board("2026-10-23");
+        JsonNode mine = row(board, "保定市第一组", org.cityA()).get("fields");
+        assertThat(mine.get("enterprisesChecked").asLong()).as("kept from the other instance's report").isEqualTo(9);
+        assertThat(mine.get("problemsFound").asLong()).isEqualTo(5);
+        assertThat(mine.get("tomorrowPlan").asText()).isEqualTo("夜查");
+        JsonNode other = row(board, "廊坊市第一组", org.cityB()).get("fields");
+        assertThat(other.get("enterprisesChecked").asLong()).isEqualTo(6);
+        assertThat(other.get("assignedChecked").asLong()).isEqualTo(2);
+        assertThat(dispatchMapper.historyOf(day, ordinary)).as("one current report, the earlier ones kept")
+                .extracting(DailyReportRow::current).containsExactly(true, false, false);
+        assertThat(dispatchMapper.historyOf(day, ordinary).get(1).id()).isEqualTo(theirs);
+        assertThat(dispatchMapper.historyOf(day, otherCity)).extracting(DailyReportRow::current)
+                .containsExactly(true, false);
+
+        // and the instance knows its own report from then on: a third one replaces the second, not the first
+        at(10, 23, 19, 0);
+        say(org.ordinaryChat(), org.member(), "日报 明日计划：白天检查");
+        assertThat(row(board("2026-10-23"), "保定市第一组", org.cityA()).get("fields").get("problemsFound").asLong())
+                .isEqualTo(5);
+        assertThat(dispatchMapper.historyOf(day, ordinary)).extracting(DailyReportRow::current)
+                .containsExactly(true, false, false, false);
+    }
+
+    private long groupId(String name, String city) {
+        return directory.snapshot().groups().stream()
+                .filter(g -> g.name().equals(name) && city.equals(directory.snapshot().cityName(g.cityId())))
+                .findFirst().orElseThrow().id();
     }
 
     @Test

@@ -26,6 +26,12 @@ public interface DispatchMapper {
 
     int retireByKey(@Param("currentKey") String currentKey);
 
+    /**
+     * Makes the report with this id an earlier one if it is still the current one of its key; returns 1 if it was,
+     * 0 if another report is current now, or none.
+     */
+    int retireIfCurrent(@Param("currentKey") String currentKey, @Param("id") long id);
+
     void insertReportRow(@Param("row") DailyReportRow report, @Param("currentKey") String currentKey,
                          @Param("fields") Map<String, Object> fields, @Param("key") GeneratedId key);
 
