@@ -9,10 +9,13 @@ import cn.mee.liaison.bot.support.TestOrganisation;
 import cn.mee.liaison.storage.audit.AuditLogMapper;
 import cn.mee.liaison.storage.user.ConsoleRole;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.SecurityFilterChain;
 
 /** Logins, roles and what each may see, through the API; health, metrics and the OpenAPI description. */
 class ApiSecurityTest extends RunningBot {
@@ -31,6 +34,22 @@ class ApiSecurityTest extends RunningBot {
         Answer health = call(null, null, "GET", "/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void onlyHealthMetricsAndInfoOfTheActuatorAreOpen() {
+        assertThat(call(null, null, "GET", "/actuator/prometheus", null).status()).isEqualTo(200);
+        assertThat(call(null, null, "GET", "/actuator/env", null).status()).isIn(401, 403);
+        assertThat(call("admin", ADMIN_PASSWORD, "GET", "/actuator/env", null).status()).isIn(401, 403);
+    }
+
+    @Test
+    void thePlatformsCallbacksPassNoFilterButTheOneThatLetsThemThrough(@Autowired List<SecurityFilterChain> chains) {
+        MockHttpServletRequest callback = new MockHttpServletRequest("POST", "/wecom/robot/callback");
+        callback.setServletPath("/wecom/robot/callback");
+        SecurityFilterChain chain = chains.stream().filter(c -> c.matches(callback)).findFirst().orElseThrow();
+        assertThat(chain.getFilters()).extracting(filter -> filter.getClass().getSimpleName())
+                .containsExactly("WebAsyncManagerIntegrationFilter", "AuthorizationFilter");
     }
 
     @Test
