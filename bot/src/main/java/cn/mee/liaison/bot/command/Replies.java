@@ -1,5 +1,6 @@
 package cn.mee.liaison.bot.command;
 
+import java.text.NumberFormat;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -9,6 +10,12 @@ import org.springframework.stereotype.Component;
 public class Replies {
 
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    /**
+     * How MessageFormat writes a number it is given ({@code {0}}: the locale's general number format), made once per
+     * thread: given the number itself, MessageFormat makes a new NumberFormat for every number of every reply.
+     */
+    private static final ThreadLocal<NumberFormat> NUMBERS =
+            ThreadLocal.withInitial(() -> NumberFormat.getInstance(CHINESE));
 
     private final MessageSource messages;
 
@@ -17,7 +24,16 @@ public class Replies {
     }
 
     public String text(String key, Object... args) {
-        return messages.getMessage(key, args, CHINESE);
+        Object[] written = args;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Number number) {
+                if (written == args) {
+                    written = args.clone();
+                }
+                written[i] = NUMBERS.get().format(number);
+            }
+        }
+        return messages.getMessage(key, written, CHINESE);
     }
 
     public String purposeOf(Verb verb) {
