@@ -66,6 +66,7 @@ import cn.mee.liaison.storage.dispatch.DailyReportRow;
 import cn.mee.liaison.storage.dispatch.DailyReportStamp;
 import cn.mee.liaison.storage.dispatch.DispatchMapper;
 import cn.mee.liaison.storage.dispatch.DispatchPlanRow;
+import org.apache.ibatis.session.SqlSessionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
@@ -110,8 +111,24 @@ abstract class StorageContractTest {
     MapperBatches batches;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SqlSessionFactory sessions;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void theFilingPathsPointWritesRunWithoutAStatementTimeoutTheOthersWithOne() {
+        org.apache.ibatis.session.Configuration configuration = sessions.getConfiguration();
+        assertThat(List.of("wecom.CallbackNonceMapper.record", "message.FiledMessageMapper.insertRow",
+                "message.FiledMessageMapper.claimAnswering", "dispatch.DispatchMapper.retireByKey",
+                "dispatch.DispatchMapper.retireIfCurrent", "dispatch.DispatchMapper.insertReportRow",
+                "outbox.OutboxMapper.insertRow", "outbox.OutboxMapper.insertWithoutId"))
+                .allSatisfy(id -> assertThat(configuration.getMappedStatement("cn.mee.liaison.storage." + id)
+                        .getTimeout()).as(id).isZero());
+        assertThat(configuration.getDefaultStatementTimeout()).isEqualTo(30);
+        assertThat(configuration.getMappedStatement("cn.mee.liaison.storage.message.FiledMessageMapper.search")
+                .getTimeout()).as("a search").isIn(null, 30);
+    }
 
     // --- directory -------------------------------------------------------------------------------------------
 
