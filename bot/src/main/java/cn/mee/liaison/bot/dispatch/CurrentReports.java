@@ -22,7 +22,9 @@ final class CurrentReports {
      */
     static final long MOST = 10_000;
 
-    private final Cache<String, DailyReportRow> known = Caffeine.newBuilder().maximumSize(MOST).build();
+    /** Its upkeep done by the threads that use it, not handed to the common pool (a thread woken for each report). */
+    private final Cache<String, DailyReportRow> known = Caffeine.newBuilder().maximumSize(MOST).executor(Runnable::run)
+            .build();
 
     /** The report last filed under this current key by this instance, if it remembers one. */
     Optional<DailyReportRow> known(String currentKey) {
