@@ -65,11 +65,25 @@ public final class ChineseDates {
         if (text == null || today == null) {
             return candidates;
         }
-        collect(FULL_CHINESE, text, m -> full(m.group(1), m.group(2), m.group(3)), candidates);
-        collect(FULL_NUMERIC, text, m -> full(m.group(1), m.group(3), m.group(4)), candidates);
-        collect(MONTH_DAY_CHINESE, text, m -> monthDay(m.group(1), m.group(2), today), candidates);
-        collect(MONTH_DAY_NUMERIC, text, m -> monthDay(m.group(1), m.group(3), today), candidates);
-        collect(RELATIVE, text, m -> Optional.of(relative(m.group(), today)), candidates);
+        // each pattern only where the character it cannot match without is in the text: most messages name no date,
+        // and a pattern that starts with a look-behind is tried at every position of a long text
+        boolean month = text.indexOf('月') >= 0;
+        boolean separated = text.indexOf('.') >= 0 || text.indexOf('-') >= 0 || text.indexOf('/') >= 0;
+        if (month && text.indexOf('年') >= 0) {
+            collect(FULL_CHINESE, text, m -> full(m.group(1), m.group(2), m.group(3)), candidates);
+        }
+        if (separated) {
+            collect(FULL_NUMERIC, text, m -> full(m.group(1), m.group(3), m.group(4)), candidates);
+        }
+        if (month) {
+            collect(MONTH_DAY_CHINESE, text, m -> monthDay(m.group(1), m.group(2), today), candidates);
+        }
+        if (separated) {
+            collect(MONTH_DAY_NUMERIC, text, m -> monthDay(m.group(1), m.group(3), today), candidates);
+        }
+        if (text.indexOf('天') >= 0 || text.indexOf('日') >= 0) {
+            collect(RELATIVE, text, m -> Optional.of(relative(m.group(), today)), candidates);
+        }
         candidates.sort(Comparator.comparingInt(DateMatch::start)
                 .thenComparing(Comparator.comparingInt((DateMatch d) -> d.end() - d.start()).reversed()));
         List<DateMatch> kept = new ArrayList<>();

@@ -48,4 +48,14 @@ class ChineseDatesTest {
                     assertThat(match.end()).isEqualTo(7);
                 });
     }
+
+    @Test
+    void findsEveryKindOfDateInOneTextAndNoneInATextWithout() {
+        assertThat(ChineseDates.findAll("2026年11月20日至11.22、11-23、11/24、2026-11-25，11月26日及昨天", TODAY))
+                .extracting(ChineseDates.DateMatch::date)
+                .containsExactly(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 22), LocalDate.of(2026, 11, 23),
+                        LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 25), LocalDate.of(2026, 11, 26),
+                        LocalDate.of(2026, 11, 27));
+        assertThat(ChineseDates.findAll("检查企业12家，发现问题3个，PM2.5超标1.5倍，整改率80%", TODAY)).isEmpty();
+    }
 }
