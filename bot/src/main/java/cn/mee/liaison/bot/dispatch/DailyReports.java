@@ -131,9 +131,7 @@ public class DailyReports {
                 .orElse(submission.at().isAfter(instant(day, plan.closeAt())));
         DailyReportRow row = new DailyReportRow(null, day, submission.group().id(), submission.message().id(),
                 submission.reporterId(), submission.reporterName(), submission.at(), late, fields, missing, true);
-        long id = mapper.insertCurrent(row);
-        return new DailyReportRow(id, row.reportDate(), row.workGroupId(), row.messageId(), row.reporterId(),
-                row.reporterName(), row.submittedAt(), late, fields, missing, true);
+        return row.withId(mapper.insertCurrent(row));
     }
 
     /** The group's reports of the day, the current one first. */

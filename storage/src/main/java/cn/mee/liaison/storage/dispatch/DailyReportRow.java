@@ -13,4 +13,10 @@ import java.util.Map;
 public record DailyReportRow(Long id, LocalDate reportDate, long workGroupId, long messageId, String reporterId,
                              String reporterName, Instant submittedAt, boolean late, Map<String, Object> fields,
                              String missing, boolean current) {
+
+    /** The same report with the id the database gave it. */
+    public DailyReportRow withId(long newId) {
+        return new DailyReportRow(newId, reportDate, workGroupId, messageId, reporterId, reporterName, submittedAt,
+                late, fields, missing, current);
+    }
 }
