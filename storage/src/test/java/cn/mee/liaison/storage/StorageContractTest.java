@@ -120,9 +120,9 @@ abstract class StorageContractTest {
     void theFilingPathsPointWritesRunWithoutAStatementTimeoutTheOthersWithOne() {
         org.apache.ibatis.session.Configuration configuration = sessions.getConfiguration();
         assertThat(List.of("wecom.CallbackNonceMapper.record", "message.FiledMessageMapper.insertRow",
-                "message.FiledMessageMapper.claimAnswering", "dispatch.DispatchMapper.retireByKey",
-                "dispatch.DispatchMapper.retireIfCurrent", "dispatch.DispatchMapper.insertReportRow",
-                "outbox.OutboxMapper.insertRow", "outbox.OutboxMapper.insertWithoutId"))
+                "message.FiledMessageMapper.claimAnswering", "dispatch.DispatchMapper.retireIfCurrent",
+                "dispatch.DispatchMapper.insertReportRow", "outbox.OutboxMapper.insertRow",
+                "outbox.OutboxMapper.insertWithoutId"))
                 .allSatisfy(id -> assertThat(configuration.getMappedStatement("cn.mee.liaison.storage." + id)
                         .getTimeout()).as(id).isZero());
         assertThat(configuration.getDefaultStatementTimeout()).isEqualTo(30);
