@@ -281,7 +281,7 @@ final class Filing {
 
     /**
      * {@code rate} messages a second for {@code seconds}, each due at its own instant and sent by a free worker;
-     * the latency of each counts from the instant it was due.
+     * the latency of each counts from the instant it was due. Prints each second's worst latency ({@link Timeline}).
      */
     static Phase openLoop(String name, int rate, int seconds, Sender sender) throws InterruptedException {
         Recorder recorder = new Recorder(3);
@@ -289,7 +289,8 @@ final class Filing {
         AtomicLong errors = new AtomicLong();
         ExecutorService workers = Executors.newFixedThreadPool(256);
         long total = (long) rate * seconds;
-        long start = System.nanoTime();
+        Timeline timeline = new Timeline(seconds, 50);
+        long start = timeline.startNanos();
         for (long i = 0; i < total; i++) {
             long due = start + i * 1_000_000_000L / rate;
             long wait = due - System.nanoTime();
@@ -303,12 +304,15 @@ final class Filing {
                 } catch (Exception e) {
                     good = false;
                 }
-                recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+                long micros = Math.max(1, (System.nanoTime() - due) / 1000);
+                recorder.recordValue(micros);
+                timeline.record(due, micros);
                 (good ? ok : errors).incrementAndGet();
             });
         }
         workers.shutdown();
         workers.awaitTermination(5, TimeUnit.MINUTES);
+        timeline.lines().forEach(line -> Report.line("%-14s %s", "", line));
         double took = (System.nanoTime() - start) / 1e9;
         return new Phase(name, ok.get(), errors.get(), took, recorder.getIntervalHistogram());
     }

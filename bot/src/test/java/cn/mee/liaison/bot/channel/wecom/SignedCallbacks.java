@@ -38,7 +38,8 @@ public final class SignedCallbacks {
         }
     }
 
-    public record Answer(int status, String body) {
+    /** An answer: its status, its body, and its Content-Type header (empty when it had none). */
+    public record Answer(int status, String body, String contentType) {
     }
 
     public Signed robot(String plaintextJson) {
@@ -82,7 +83,8 @@ public final class SignedCallbacks {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -42,6 +42,7 @@ class WeComCallbacksTest extends WeComTestBase {
         SignedCallbacks.Answer answer = robot.post("/wecom/robot/callback",
                 robot.robot(robotText("m1-" + tag, "@联络机器人 日报 检查企业3家，发现问题1个，督办问题核查0个，明日计划：复查")));
         assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/json");
         JsonNode sealed = json.readTree(answer.body());
         assertThat(robotCipher.verify(sealed.get("msgsignature").asText(), sealed.get("timestamp").asText(),
                 sealed.get("nonce").asText(), sealed.get("encrypt").asText())).isTrue();
