@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,10 +45,12 @@ import org.HdrHistogram.Recorder;
  * until about two and a half minutes after its start. The baseline's warm-up stops once it has written as many
  * messages as the bot's did, so that both sides' phases begin on tables of the same size.
  *
- * <p>Options: {@code --groups=500 --concurrency=1,8,32,64 --seconds=15 --rate=500 --rate-seconds=20}; to compare
- * two builds of the bot in one run, {@code --compare=OTHER.jar --rounds=2} (the jar of {@code --jar} and the other
- * one started alternately, each run on a fresh database, the median of the rounds reported beside the baseline); for
- * profiling {@code --bot-jvm="-XX:StartFlightRecording=…"}, {@code --bot-settings=name=value,…},
+ * <p>Options: {@code --groups=500 --concurrency=1,8,32,64 --seconds=15 --rate=500 --rate-seconds=20}
+ * ({@code --rate=300,400,500}: one fixed-rate phase after the other, to find where the latency's tail begins to
+ * grow); to compare two builds of the bot in one run, {@code --compare=OTHER.jar --rounds=2} (the jar of
+ * {@code --jar} and the other one started alternately, each run on a fresh database, the median of the rounds
+ * reported beside the baseline), or one build with and without settings, {@code --compare-settings=name=value,…};
+ * for profiling {@code --bot-jvm="-XX:StartFlightRecording=…"}, {@code --bot-settings=name=value,…},
  * {@code --keep-log=/tmp/bot.log}.
  */
 final class Filing {
@@ -55,12 +58,17 @@ final class Filing {
     static final String TOKEN = "benchRobotToken";
     static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
     static final String BOT_ID = "bench-bot";
+    /** The offered load of the latency target: p99 within 50 ms at 500 messages a second. */
+    static final int TARGET_RATE = 500;
+    /** Workers of the open loop: more than the messages ever in flight at once, so that none waits for a worker. */
+    private static final int OPEN_LOOP_WORKERS = 256;
+    private static final int SETTLING_SECONDS = 5;
 
     private Filing() {
     }
 
-    /** What one phase measured. */
-    record Phase(String name, long messages, long errors, double seconds, Histogram micros) {
+    /** What one phase measured; an open loop's also second by second. */
+    record Phase(String name, long messages, long errors, double seconds, Histogram micros, Timeline timeline) {
         double rate() {
             return messages / seconds;
         }
@@ -72,37 +80,46 @@ final class Filing {
     }
 
     /** What the benchmark was asked to do. */
-    private record Plan(int groups, int[] concurrency, int seconds, int rate, int rateSeconds, int warmUpSeconds) {
+    private record Plan(int groups, int[] concurrency, int seconds, int[] rates, int rateSeconds, int warmUpSeconds) {
+        /** The fixed rate the target names (500/s) if it was run, otherwise the highest. */
+        int targetRate() {
+            return Arrays.stream(rates).filter(r -> r == TARGET_RATE).findFirst()
+                    .orElse(Arrays.stream(rates).max().orElseThrow());
+        }
     }
 
     static void main(String[] args) throws Exception {
         Options options = new Options(args);
         int[] concurrency = Arrays.stream(options.get("concurrency", "1,8,32,64").split(","))
                 .mapToInt(Integer::parseInt).toArray();
+        int[] rates = Arrays.stream(options.get("rate", String.valueOf(TARGET_RATE)).split(","))
+                .mapToInt(Integer::parseInt).toArray();
         Plan plan = new Plan(options.integer("groups", 500), concurrency, options.integer("seconds", 15),
-                options.integer("rate", 500), options.integer("rate-seconds", 20),
+                rates, options.integer("rate-seconds", 20),
                 options.integer("warm-up-seconds", 180));
-        List<Path> jars = new ArrayList<>(List.of(options.botJar()));
+        List<Variant> variants = new ArrayList<>(List.of(new Variant(options.botJar(), List.of())));
         String compare = options.get("compare", null);
-        if (compare != null) {
-            jars.add(Path.of(compare).toAbsolutePath());
+        String compareSettings = options.get("compare-settings", null);
+        if (compare != null || compareSettings != null) {
+            variants.add(new Variant(compare == null ? options.botJar() : Path.of(compare).toAbsolutePath(),
+                    compareSettings == null ? List.of() : List.of(compareSettings.split(","))));
         }
         int rounds = options.integer("rounds", 1);
         Databases databases = new Databases(options);
         Report.heading("filing: encrypted robot callbacks (daily reports) into MariaDB " + databases.version());
         String db = "bench_filing";
         Path dir = Files.createTempDirectory("bench-filing-");
-        Map<Path, List<List<Phase>>> bot = new LinkedHashMap<>();
+        Map<Variant, List<List<Phase>>> bot = new LinkedHashMap<>();
         List<Long> botWarmUps = new ArrayList<>();
         List<Phase> baseline = new ArrayList<>();
         try (FakeWeCom wecom = FakeWeCom.start(Clock.systemUTC())) {
             for (int round = 1; round <= rounds; round++) {
-                for (Path jar : jars) {
+                for (Variant variant : variants) {
                     // each run on a fresh database: a run after another must not find its tables larger
                     databases.fresh(db);
-                    Report.line("-- %s, round %d of %d", jar, round, rounds);
-                    BotRun run = botRun(options, plan, jar, databases, db, wecom, dir);
-                    bot.computeIfAbsent(jar, j -> new ArrayList<>()).add(run.phases());
+                    Report.line("-- %s, round %d of %d", variant, round, rounds);
+                    BotRun run = botRun(options, plan, variant, databases, db, wecom, dir);
+                    bot.computeIfAbsent(variant, v -> new ArrayList<>()).add(run.phases());
                     botWarmUps.add(run.warmUpMessages());
                 }
             }
@@ -117,16 +134,22 @@ final class Filing {
                     print(baseline.get(baseline.size() - 1));
                     Report.line("%-14s CPU: %s", "", cpu.perMessage(baseline.get(baseline.size() - 1).messages()));
                 }
-                Phase fixed = openLoop("jdbc @" + plan.rate() + "/s", plan.rate(), plan.rateSeconds(), plain::send);
-                print(fixed);
-                baseline.add(fixed);
+                baseline.addAll(fixedRates("jdbc", plan, plain::send, null));
             }
         } finally {
             Start.deleteTree(dir);
         }
-        bot.forEach((jar, runs) -> summary(jar, runs, baseline, plan));
+        bot.forEach((variant, runs) -> summary(variant, runs, baseline, plan));
         databases.drop(db);
         databases.drop("bench_filing_jdbc");
+    }
+
+    /** A build of the bot and the settings it runs with beyond those of every run. */
+    private record Variant(Path jar, List<String> settings) {
+        @Override
+        public String toString() {
+            return jar + (settings.isEmpty() ? "" : " with " + String.join(", ", settings));
+        }
     }
 
     /** One start of the bot: the phases measured, and how many messages its warm-up sent. */
@@ -134,8 +157,8 @@ final class Filing {
     }
 
     /** One start of the bot: warmed up, then each phase of the plan. */
-    private static BotRun botRun(Options options, Plan plan, Path jar, Databases databases, String db,
-                                      FakeWeCom wecom, Path dir) throws Exception {
+    private static BotRun botRun(Options options, Plan plan, Variant variant, Databases databases, String db,
+                                 FakeWeCom wecom, Path dir) throws Exception {
         List<String> settings = new ArrayList<>(databases.botSettings(db));
         settings.addAll(List.of("liaison.wecom.api-base-url=" + wecom.apiBaseUrl(),
                 "liaison.wecom.robot.token=" + TOKEN, "liaison.wecom.robot.encoding-aes-key=" + AES_KEY,
@@ -144,9 +167,10 @@ final class Filing {
         List<String> flags = botJvm.isBlank() ? List.of() : Arrays.asList(botJvm.trim().split("\\s+"));
         settings.addAll(Arrays.asList(options.get("bot-settings", "").split(",")).stream()
                 .filter(x -> !x.isBlank()).toList());
+        settings.addAll(variant.settings());
         List<Phase> phases = new ArrayList<>();
         long warmUp;
-        try (BotProcess process = BotProcess.start(jar, dir, flags, settings)) {
+        try (BotProcess process = BotProcess.start(variant.jar(), dir, flags, settings)) {
             process.awaitHealthy(Duration.ofMinutes(3));
             new Api(process.baseUrl()).awaitLogin().put("/api/v1/directory",
                     Organisation.document(plan.groups(), "WECOM_ROBOT", List.of())).ok();
@@ -164,9 +188,7 @@ final class Filing {
                 Report.line("%-14s CPU: %s; load average %s", "",
                         cpu.perMessage(phases.get(phases.size() - 1).messages()), Start.loadAverage());
             }
-            Phase fixed = openLoop("bot @" + plan.rate() + "/s", plan.rate(), plan.rateSeconds(), callbacks::send);
-            print(fixed);
-            phases.add(fixed);
+            phases.addAll(fixedRates("bot", plan, callbacks::send, process.pid()));
             Report.line("rows written per message by the bot (warm-up): %s", perMessage(before, after, warmUp));
             Report.line("answers other than a passive reply (all phases): %s", callbacks.failures);
             if (options.get("keep-log", null) != null) {
@@ -178,9 +200,9 @@ final class Filing {
     }
 
     /** The runs of one jar beside the baseline: each run's rate, their median, and the targets for the median. */
-    private static void summary(Path jar, List<List<Phase>> runs, List<Phase> baseline, Plan plan) {
+    private static void summary(Variant variant, List<List<Phase>> runs, List<Phase> baseline, Plan plan) {
         Report.line("");
-        Report.line("%s (%d run%s)", jar, runs.size(), runs.size() == 1 ? "" : "s");
+        Report.line("%s (%d run%s)", variant, runs.size(), runs.size() == 1 ? "" : "s");
         Report.line("%-14s %12s %12s %8s   %s", "concurrency", "bot msg/s", "jdbc msg/s", "ratio",
                 runs.size() == 1 ? "bot latency" : "bot msg/s of each run");
         double best = 0;
@@ -199,14 +221,21 @@ final class Filing {
                     detail);
         }
         List<Phase> last = runs.get(runs.size() - 1);
-        Phase fixedBot = last.get(last.size() - 1);
-        Phase fixedJdbc = baseline.get(baseline.size() - 1);
-        Report.line("fixed %d/s (last run): bot %s; jdbc %s", plan.rate(), Report.percentiles(fixedBot.micros()),
-                Report.percentiles(fixedJdbc.micros()));
+        Phase fixedBot = null;
+        for (int r = 0; r < plan.rates().length; r++) {
+            Phase bot = last.get(concurrency.length + r);
+            Phase jdbc = baseline.get(concurrency.length + r);
+            Report.line("fixed %d/s (last run): bot %s; jdbc %s", plan.rates()[r], Report.percentiles(bot.micros()),
+                    Report.percentiles(jdbc.micros()));
+            if (plan.rates()[r] == plan.targetRate()) {
+                fixedBot = bot;
+            }
+        }
         double p99 = fixedBot.micros().getValueAtPercentile(99) / 1000.0;
         Report.line("target >= 2000 msg/s sustained: best %.0f msg/s: %s", best, Report.verdict(best >= 2000));
-        Report.line("target p99 <= 50 ms at %d msg/s: %.1f ms (achieved %.0f msg/s, %d errors): %s", plan.rate(),
-                p99, fixedBot.rate(), fixedBot.errors(), Report.verdict(p99 <= 50 && fixedBot.errors() == 0));
+        Report.line("target p99 <= 50 ms at %d msg/s: %.1f ms (achieved %.0f msg/s, %d errors): %s",
+                plan.targetRate(), p99, fixedBot.rate(), fixedBot.errors(),
+                Report.verdict(p99 <= 50 && fixedBot.errors() == 0));
         Report.line("target >= 50%% of the baseline's rate: best %.0f%%: %s", 100 * bestRatio,
                 Report.verdict(bestRatio >= 0.5));
     }
@@ -276,19 +305,48 @@ final class Filing {
             thread.join();
         }
         double took = (System.nanoTime() - start) / 1e9;
-        return new Phase(name, ok.get(), errors.get(), took, recorder.getIntervalHistogram());
+        return new Phase(name, ok.get(), errors.get(), took, recorder.getIntervalHistogram(), null);
+    }
+
+    /**
+     * Each fixed rate of the plan in turn, on one pool of workers, after {@link #SETTLING_SECONDS} at the first rate
+     * that are not measured: a worker's first message pays for its thread, its cipher and its connection — the load
+     * generator's start, which fresh workers for every phase put into the first second of each (up to 0.9 s late).
+     *
+     * @param pid the bot's process, whose CPU is reported apart; null for the baseline
+     */
+    static List<Phase> fixedRates(String who, Plan plan, Sender sender, Long pid) throws InterruptedException {
+        ExecutorService workers = Executors.newFixedThreadPool(OPEN_LOOP_WORKERS);
+        try {
+            Phase settling = openLoop(who + " settling", plan.rates()[0], SETTLING_SECONDS, sender, workers);
+            Report.line("%-14s %s (not counted)", settling.name(), Report.percentiles(settling.micros()));
+            List<Phase> phases = new ArrayList<>();
+            for (int rate : plan.rates()) {
+                MachineCpu cpu = MachineCpu.start(pid);
+                Phase fixed = openLoop(who + " @" + rate + "/s", rate, plan.rateSeconds(), sender, workers);
+                fixed.timeline().lines().forEach(line -> Report.line("%-14s %s", "", line));
+                print(fixed);
+                Report.line("%-14s CPU: %s; load average %s", "", cpu.perMessage(fixed.messages()),
+                        Start.loadAverage());
+                phases.add(fixed);
+            }
+            return phases;
+        } finally {
+            workers.shutdownNow();
+        }
     }
 
     /**
      * {@code rate} messages a second for {@code seconds}, each due at its own instant and sent by a free worker;
-     * the latency of each counts from the instant it was due. Prints each second's worst latency ({@link Timeline}).
+     * the latency of each counts from the instant it was due, and is kept second by second ({@link Timeline}).
      */
-    static Phase openLoop(String name, int rate, int seconds, Sender sender) throws InterruptedException {
+    static Phase openLoop(String name, int rate, int seconds, Sender sender, ExecutorService workers)
+            throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        ExecutorService workers = Executors.newFixedThreadPool(256);
         long total = (long) rate * seconds;
+        CountDownLatch answered = new CountDownLatch((int) total);
         Timeline timeline = new Timeline(seconds, 50);
         long start = timeline.startNanos();
         for (long i = 0; i < total; i++) {
@@ -308,13 +366,12 @@ final class Filing {
                 recorder.recordValue(micros);
                 timeline.record(due, micros);
                 (good ? ok : errors).incrementAndGet();
+                answered.countDown();
             });
         }
-        workers.shutdown();
-        workers.awaitTermination(5, TimeUnit.MINUTES);
-        timeline.lines().forEach(line -> Report.line("%-14s %s", "", line));
+        answered.await(5, TimeUnit.MINUTES);
         double took = (System.nanoTime() - start) / 1e9;
-        return new Phase(name, ok.get(), errors.get(), took, recorder.getIntervalHistogram());
+        return new Phase(name, ok.get(), errors.get(), took, recorder.getIntervalHistogram(), timeline);
     }
 
     static Map<String, Long> rowCounts(Databases databases, String db) throws Exception {
