@@ -86,6 +86,11 @@ final class Filing {
             return Arrays.stream(rates).filter(r -> r == TARGET_RATE).findFirst()
                     .orElse(Arrays.stream(rates).max().orElseThrow());
         }
+
+        /** Where {@link #targetRate()} stands among the fixed rates. */
+        int targetIndex() {
+            return Arrays.stream(rates).boxed().toList().indexOf(targetRate());
+        }
     }
 
     static void main(String[] args) throws Exception {
@@ -129,10 +134,7 @@ final class Filing {
                 long rows = (long) median(botWarmUps.stream().mapToDouble(Long::doubleValue).toArray());
                 warmUp("jdbc", plan.warmUpSeconds(), rows, plain::send);
                 for (int c : plan.concurrency()) {
-                    MachineCpu cpu = MachineCpu.start(null);
-                    baseline.add(closedLoop("jdbc c=" + c, c, plan.seconds(), plain::send));
-                    print(baseline.get(baseline.size() - 1));
-                    Report.line("%-14s CPU: %s", "", cpu.perMessage(baseline.get(baseline.size() - 1).messages()));
+                    baseline.add(reported(null, () -> closedLoop("jdbc c=" + c, c, plan.seconds(), plain::send)));
                 }
                 baseline.addAll(fixedRates("jdbc", plan, plain::send, null));
             }
@@ -182,11 +184,8 @@ final class Filing {
             Map<String, Long> after = rowCounts(databases, db);
             warmUp = callbacks.sent.get() - sentBefore;
             for (int c : plan.concurrency()) {
-                MachineCpu cpu = MachineCpu.start(process.pid());
-                phases.add(closedLoop("bot c=" + c, c, plan.seconds(), callbacks::send));
-                print(phases.get(phases.size() - 1));
-                Report.line("%-14s CPU: %s; load average %s", "",
-                        cpu.perMessage(phases.get(phases.size() - 1).messages()), Start.loadAverage());
+                phases.add(reported(process.pid(),
+                        () -> closedLoop("bot c=" + c, c, plan.seconds(), callbacks::send)));
             }
             phases.addAll(fixedRates("bot", plan, callbacks::send, process.pid()));
             Report.line("rows written per message by the bot (warm-up): %s", perMessage(before, after, warmUp));
@@ -221,16 +220,12 @@ final class Filing {
                     detail);
         }
         List<Phase> last = runs.get(runs.size() - 1);
-        Phase fixedBot = null;
         for (int r = 0; r < plan.rates().length; r++) {
-            Phase bot = last.get(concurrency.length + r);
-            Phase jdbc = baseline.get(concurrency.length + r);
-            Report.line("fixed %d/s (last run): bot %s; jdbc %s", plan.rates()[r], Report.percentiles(bot.micros()),
-                    Report.percentiles(jdbc.micros()));
-            if (plan.rates()[r] == plan.targetRate()) {
-                fixedBot = bot;
-            }
+            Report.line("fixed %d/s (last run): bot %s; jdbc %s", plan.rates()[r],
+                    Report.percentiles(last.get(concurrency.length + r).micros()),
+                    Report.percentiles(baseline.get(concurrency.length + r).micros()));
         }
+        Phase fixedBot = last.get(concurrency.length + plan.targetIndex());
         double p99 = fixedBot.micros().getValueAtPercentile(99) / 1000.0;
         Report.line("target >= 2000 msg/s sustained: best %.0f msg/s: %s", best, Report.verdict(best >= 2000));
         Report.line("target p99 <= 50 ms at %d msg/s: %.1f ms (achieved %.0f msg/s, %d errors): %s",
@@ -308,10 +303,31 @@ final class Filing {
         return new Phase(name, ok.get(), errors.get(), took, recorder.getIntervalHistogram(), null);
     }
 
+    /** A phase to run. */
+    private interface PhaseRun {
+        Phase run() throws InterruptedException;
+    }
+
+    /**
+     * Runs a phase and prints it: its seconds (an open loop's), its figures, and the CPU it cost per message.
+     *
+     * @param pid the bot's process, whose CPU is reported apart; null for the baseline
+     */
+    private static Phase reported(Long pid, PhaseRun phase) throws InterruptedException {
+        MachineCpu cpu = MachineCpu.start(pid);
+        Phase measured = phase.run();
+        if (measured.timeline() != null) {
+            measured.timeline().lines().forEach(line -> Report.line("%-14s %s", "", line));
+        }
+        print(measured);
+        Report.line("%-14s CPU: %s; load average %s", "", cpu.perMessage(measured.messages()), Start.loadAverage());
+        return measured;
+    }
+
     /**
      * Each fixed rate of the plan in turn, on one pool of workers, after {@link #SETTLING_SECONDS} at the first rate
-     * that are not measured: a worker's first message pays for its thread, its cipher and its connection — the load
-     * generator's start, which fresh workers for every phase put into the first second of each (up to 0.9 s late).
+     * that are not measured: a worker's first message pays for its thread, its cipher and its connection — part of
+     * what fresh workers for every phase put into the first second of each (up to 0.9 s late).
      *
      * @param pid the bot's process, whose CPU is reported apart; null for the baseline
      */
@@ -322,13 +338,8 @@ final class Filing {
             Report.line("%-14s %s (not counted)", settling.name(), Report.percentiles(settling.micros()));
             List<Phase> phases = new ArrayList<>();
             for (int rate : plan.rates()) {
-                MachineCpu cpu = MachineCpu.start(pid);
-                Phase fixed = openLoop(who + " @" + rate + "/s", rate, plan.rateSeconds(), sender, workers);
-                fixed.timeline().lines().forEach(line -> Report.line("%-14s %s", "", line));
-                print(fixed);
-                Report.line("%-14s CPU: %s; load average %s", "", cpu.perMessage(fixed.messages()),
-                        Start.loadAverage());
-                phases.add(fixed);
+                phases.add(reported(pid,
+                        () -> openLoop(who + " @" + rate + "/s", rate, plan.rateSeconds(), sender, workers)));
             }
             return phases;
         } finally {
