@@ -2,12 +2,6 @@ package cn.mee.liaison.bench;
 
 import cn.mee.liaison.bot.channel.wecom.crypto.WeComCipher;
 import cn.mee.liaison.bot.channel.wecom.fake.FakeWeCom;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +18,6 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -35,7 +28,8 @@ import org.HdrHistogram.Recorder;
  * report of one of {@code --groups} work groups, into MariaDB — at rising concurrency (closed loop: each client sends
  * its next callback when the last is answered), then at a fixed offered load (open loop, latency measured from the
  * instant each callback was due, so a stall is not hidden). Each callback is signed and encrypted with the bot's own
- * {@link WeComCipher}, carries a fresh nonce and message id, and is answered with the encrypted passive reply.
+ * {@link WeComCipher}, carries a fresh nonce and message id, and is answered with the encrypted passive reply; the
+ * callbacks of a fixed-rate phase are built before it starts ({@link Callbacks}).
  *
  * <p>Baseline, in the same run: {@link FilingBaseline}, plain JDBC writing the same rows per message in one
  * transaction each, to a copy of the same tables on the same server, at the same concurrency.
@@ -63,6 +57,8 @@ final class Filing {
     /** Workers of the open loop: more than the messages ever in flight at once, so that none waits for a worker. */
     private static final int OPEN_LOOP_WORKERS = 256;
     private static final int SETTLING_SECONDS = 5;
+    /** The longest fixed-rate phase: its callbacks, signed before it starts, must reach the bot within its skew. */
+    private static final int MAX_RATE_SECONDS = 240;
 
     private Filing() {
     }
@@ -74,9 +70,15 @@ final class Filing {
         }
     }
 
-    /** One message sent and answered; returns true when the answer was the expected one. */
+    /** One message made ready to send: what the sender's side does before sending it is done. */
+    interface Message {
+        /** Sends it and waits for its answer; true when the answer was the expected one. */
+        boolean send() throws Exception;
+    }
+
+    /** Makes the messages of one side of the benchmark. */
     interface Sender {
-        boolean send(int client, Random random) throws Exception;
+        Message prepare(Random random);
     }
 
     /** What the benchmark was asked to do. */
@@ -102,6 +104,10 @@ final class Filing {
         Plan plan = new Plan(options.integer("groups", 500), concurrency, options.integer("seconds", 15),
                 rates, options.integer("rate-seconds", 20),
                 options.integer("warm-up-seconds", 180));
+        if (plan.rateSeconds() > MAX_RATE_SECONDS) {
+            throw new IllegalArgumentException("--rate-seconds at most " + MAX_RATE_SECONDS + ": a fixed-rate phase "
+                    + "signs its callbacks before it starts, and the bot takes them within 5 minutes of their time");
+        }
         List<Variant> variants = new ArrayList<>(List.of(new Variant(options.botJar(), List.of())));
         String compare = options.get("compare", null);
         String compareSettings = options.get("compare-settings", null);
@@ -132,11 +138,11 @@ final class Filing {
                 // as many rows as the bot's warm-up wrote (their median), so that both sides' phases begin on tables
                 // of the same size: the baseline, several times faster, would otherwise measure larger tables
                 long rows = (long) median(botWarmUps.stream().mapToDouble(Long::doubleValue).toArray());
-                warmUp("jdbc", plan.warmUpSeconds(), rows, plain::send);
+                warmUp("jdbc", plan.warmUpSeconds(), rows, plain);
                 for (int c : plan.concurrency()) {
-                    baseline.add(reported(null, () -> closedLoop("jdbc c=" + c, c, plan.seconds(), plain::send)));
+                    baseline.add(reported(null, () -> closedLoop("jdbc c=" + c, c, plan.seconds(), plain)));
                 }
-                baseline.addAll(fixedRates("jdbc", plan, plain::send, null));
+                baseline.addAll(fixedRates("jdbc", plan, plain, null));
             }
         } finally {
             Start.deleteTree(dir);
@@ -176,20 +182,21 @@ final class Filing {
             process.awaitHealthy(Duration.ofMinutes(3));
             new Api(process.baseUrl()).awaitLogin().put("/api/v1/directory",
                     Organisation.document(plan.groups(), "WECOM_ROBOT", List.of())).ok();
-            Callbacks callbacks = new Callbacks(process.baseUrl(), wecom, plan.groups());
-            Map<String, Long> before = rowCounts(databases, db);
-            // warm-up: the JIT, the connection pools
-            long sentBefore = callbacks.sent.get();
-            warmUp("bot", plan.warmUpSeconds(), Long.MAX_VALUE, callbacks::send);
-            Map<String, Long> after = rowCounts(databases, db);
-            warmUp = callbacks.sent.get() - sentBefore;
-            for (int c : plan.concurrency()) {
-                phases.add(reported(process.pid(),
-                        () -> closedLoop("bot c=" + c, c, plan.seconds(), callbacks::send)));
+            try (Callbacks callbacks = new Callbacks(process.baseUrl(), wecom, plan.groups())) {
+                Map<String, Long> before = rowCounts(databases, db);
+                // warm-up: the JIT, the connection pools
+                long sentBefore = callbacks.sent.get();
+                warmUp("bot", plan.warmUpSeconds(), Long.MAX_VALUE, callbacks);
+                Map<String, Long> after = rowCounts(databases, db);
+                warmUp = callbacks.sent.get() - sentBefore;
+                for (int c : plan.concurrency()) {
+                    phases.add(reported(process.pid(),
+                            () -> closedLoop("bot c=" + c, c, plan.seconds(), callbacks)));
+                }
+                phases.addAll(fixedRates("bot", plan, callbacks, process.pid()));
+                Report.line("rows written per message by the bot (warm-up): %s", perMessage(before, after, warmUp));
+                Report.line("answers other than a passive reply (all phases): %s", callbacks.failures);
             }
-            phases.addAll(fixedRates("bot", plan, callbacks::send, process.pid()));
-            Report.line("rows written per message by the bot (warm-up): %s", perMessage(before, after, warmUp));
-            Report.line("answers other than a passive reply (all phases): %s", callbacks.failures);
             if (options.get("keep-log", null) != null) {
                 Files.copy(process.log(), Path.of(options.get("keep-log", null)),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -282,10 +289,11 @@ final class Filing {
             Thread thread = new Thread(() -> {
                 Random random = new Random(client * 7919L + System.nanoTime());
                 while (System.nanoTime() < end && started.incrementAndGet() <= messages) {
+                    Message message = sender.prepare(random);
                     long sent = System.nanoTime();
                     boolean good;
                     try {
-                        good = sender.send(client, random);
+                        good = message.send();
                     } catch (Exception e) {
                         good = false;
                     }
@@ -326,7 +334,7 @@ final class Filing {
 
     /**
      * Each fixed rate of the plan in turn, on one pool of workers, after {@link #SETTLING_SECONDS} at the first rate
-     * that are not measured: a worker's first message pays for its thread, its cipher and its connection — part of
+     * that are not measured: a worker's first message pays for its thread and its connection — part of
      * what fresh workers for every phase put into the first second of each (up to 0.9 s late).
      *
      * @param pid the bot's process, whose CPU is reported apart; null for the baseline
@@ -334,12 +342,14 @@ final class Filing {
     static List<Phase> fixedRates(String who, Plan plan, Sender sender, Long pid) throws InterruptedException {
         ExecutorService workers = Executors.newFixedThreadPool(OPEN_LOOP_WORKERS);
         try {
-            Phase settling = openLoop(who + " settling", plan.rates()[0], SETTLING_SECONDS, sender, workers);
+            Phase settling = openLoop(who + " settling", plan.rates()[0], SETTLING_SECONDS,
+                    prepare(sender, plan.rates()[0] * SETTLING_SECONDS), workers);
             Report.line("%-14s %s (not counted)", settling.name(), Report.percentiles(settling.micros()));
             List<Phase> phases = new ArrayList<>();
             for (int rate : plan.rates()) {
+                List<Message> messages = prepare(sender, rate * plan.rateSeconds());
                 phases.add(reported(pid,
-                        () -> openLoop(who + " @" + rate + "/s", rate, plan.rateSeconds(), sender, workers)));
+                        () -> openLoop(who + " @" + rate + "/s", rate, plan.rateSeconds(), messages, workers)));
             }
             return phases;
         } finally {
@@ -348,19 +358,33 @@ final class Filing {
     }
 
     /**
+     * A fixed-rate phase's messages, all made before its first is due: what the load generator spends in the phase
+     * (and what its CPU figure shows) is then the sending only.
+     */
+    private static List<Message> prepare(Sender sender, int count) {
+        Random random = new Random(System.nanoTime());
+        List<Message> messages = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            messages.add(sender.prepare(random));
+        }
+        return messages;
+    }
+
+    /**
      * {@code rate} messages a second for {@code seconds}, each due at its own instant and sent by a free worker;
      * the latency of each counts from the instant it was due, and is kept second by second ({@link Timeline}).
      */
-    static Phase openLoop(String name, int rate, int seconds, Sender sender, ExecutorService workers)
+    static Phase openLoop(String name, int rate, int seconds, List<Message> messages, ExecutorService workers)
             throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        long total = (long) rate * seconds;
-        CountDownLatch answered = new CountDownLatch((int) total);
+        int total = messages.size();
+        CountDownLatch answered = new CountDownLatch(total);
         Timeline timeline = new Timeline(seconds, 50);
         long start = timeline.startNanos();
-        for (long i = 0; i < total; i++) {
+        for (int i = 0; i < total; i++) {
+            Message message = messages.get(i);
             long due = start + i * 1_000_000_000L / rate;
             long wait = due - System.nanoTime();
             if (wait > 0) {
@@ -369,7 +393,7 @@ final class Filing {
             workers.execute(() -> {
                 boolean good;
                 try {
-                    good = sender.send(0, ThreadLocalRandom.current());
+                    good = message.send();
                 } catch (Exception e) {
                     good = false;
                 }
@@ -405,59 +429,5 @@ final class Filing {
                 .append(String.format(java.util.Locale.ROOT, "%.2f", (n - before.get(table)) / (double) messages))
                 .append("  "));
         return text.toString().trim();
-    }
-
-    /** Builds and posts the callbacks: one daily report each, from a random group's leader, in its robot chat. */
-    static final class Callbacks {
-
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
-        private final WeComCipher cipher = new WeComCipher(TOKEN, AES_KEY, "");
-        private final String url;
-        private final FakeWeCom wecom;
-        private final int groups;
-        private final String responseUrl;
-        final AtomicLong sent = new AtomicLong();
-        /** Answers other than an encrypted passive reply, by status and the start of the body. */
-        final Map<String, Long> failures = new java.util.concurrent.ConcurrentHashMap<>();
-
-        Callbacks(String baseUrl, FakeWeCom wecom, int groups) {
-            this.url = baseUrl + "/wecom/robot/callback";
-            this.wecom = wecom;
-            this.groups = groups;
-            this.responseUrl = wecom.newResponseUrl();
-        }
-
-        boolean send(int client, Random random) throws Exception {
-            int group = random.nextInt(groups);
-            long n = sent.incrementAndGet();
-            ObjectNode message = Api.JSON.createObjectNode();
-            message.put("msgid", "bench-" + ProcessHandle.current().pid() + "-" + n);
-            message.put("aibotid", BOT_ID);
-            message.put("chatid", Organisation.chatId("WECOM_ROBOT", group));
-            message.put("chattype", "group");
-            message.putObject("from").put("userid", Organisation.leader(group));
-            message.put("response_url", responseUrl);
-            message.put("msgtype", "text");
-            message.putObject("text").put("content", "@联络机器人 " + Texts.dailyReport(random));
-            String encrypted = cipher.encrypt(Api.JSON.writeValueAsString(message));
-            String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
-            String nonce = Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
-            String signature = cipher.signature(timestamp, nonce, encrypted);
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url + "?msg_signature="
-                            + signature + "&timestamp=" + timestamp + "&nonce=" + nonce))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"encrypt\":\"" + encrypted + "\"}",
-                            StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-            // 200 is the acknowledgement: the message is filed. Its answer is the encrypted passive reply, or, when it
-            // was not ready within the reply budget, an empty body (the answer then follows through response_url).
-            if (answer.statusCode() == 200 && answer.body().contains("\"encrypt\"")) {
-                return true;
-            }
-            failures.merge(answer.statusCode() == 200 ? "200 filed, answered later through response_url"
-                    : answer.statusCode() + " " + answer.body().substring(0, Math.min(80, answer.body().length())),
-                    1L, Long::sum);
-            return answer.statusCode() == 200;
-        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code CREATE TABLE … LIKE}, the same indexes) on the same server, with the same connection properties and the
  * server's durability (innodb_flush_log_at_trx_commit as it is).
  */
-final class FilingBaseline implements AutoCloseable {
+final class FilingBaseline implements Filing.Sender, AutoCloseable {
 
     /** Taken and given back at the front: the connection used last is used next, as Hikari does. */
     private final BlockingDeque<Connection> pool;
@@ -54,7 +55,13 @@ final class FilingBaseline implements AutoCloseable {
         return new FilingBaseline(pool, groups);
     }
 
-    boolean send(int client, Random random) throws Exception {
+    /** The baseline's whole work is the bot's side of it: each message's row is drawn and written when sent. */
+    @Override
+    public Filing.Message prepare(Random random) {
+        return () -> send(ThreadLocalRandom.current());
+    }
+
+    private boolean send(Random random) throws Exception {
         Connection c = pool.takeFirst();
         try {
             file(c, random);
