@@ -49,6 +49,8 @@ class WeComCallbacksTest extends WeComTestBase {
         JsonNode reply = json.readTree(robotCipher.decrypt(sealed.get("encrypt").asText()));
         assertThat(reply.get("msgtype").asText()).isEqualTo("stream");
         assertThat(reply.get("stream").get("finish").asBoolean()).isTrue();
+        assertThat(reply.get("stream").get("id").asText()).matches("[0-9a-f]{32}");
+        assertThat(sealed.get("nonce").asText()).matches("[0-9a-f]{10}");
         assertThat(reply.get("stream").get("content").asText()).contains("已登记【每日调度】").contains("检查企业数：3");
 
         JsonNode records = call("GET", "/api/v1/messages?chatId=" + robotChat(), null).body();

@@ -17,7 +17,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/wecom/robot/callback")
 class RobotCallback extends SignedCallback {
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private final WeComProperties.Robot settings;
     private final TimedPipeline pipeline;
@@ -90,15 +93,22 @@ class RobotCallback extends SignedCallback {
         }
     }
 
-    /** A finished stream: the whole answer at once, so that WeCom asks for no refreshes. */
+    /**
+     * A finished stream: the whole answer at once, so that WeCom asks for no refreshes. The stream's id and the
+     * reply's nonce must be unique, not secret (the reply is encrypted and signed), so they are not drawn from the
+     * JVM's shared SecureRandom, behind one lock with the cipher's own random bytes (a profile under load caught a
+     * reply waiting 199 ms for that lock).
+     */
     private String sealed(String content) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         Map<String, Object> stream = new LinkedHashMap<>();
-        stream.put("id", UUID.randomUUID().toString().replace("-", ""));
+        stream.put("id", HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong()));
         stream.put("finish", true);
         stream.put("content", content);
         try {
+            String nonce = HEX.toHexDigits(random.nextLong()).substring(0, 10);
             SealedReply sealed = cipher().seal(json.writeValueAsString(Map.of("msgtype", "stream", "stream", stream)),
-                    String.valueOf(clock.instant().getEpochSecond()), UUID.randomUUID().toString().substring(0, 10));
+                    String.valueOf(clock.instant().getEpochSecond()), nonce);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("encrypt", sealed.encrypt());
             answer.put("msgsignature", sealed.msgSignature());
