@@ -57,6 +57,8 @@ final class Filing {
     /** Workers of the open loop: more than the messages ever in flight at once, so that none waits for a worker. */
     private static final int OPEN_LOOP_WORKERS = 256;
     private static final int SETTLING_SECONDS = 5;
+    /** Exceptions thrown by sending, by kind and the start of their message, since they were last printed. */
+    private static final Map<String, Long> FAILURES = new java.util.concurrent.ConcurrentHashMap<>();
     /** The longest fixed-rate phase: its callbacks, signed before it starts, must reach the bot within its skew. */
     private static final int MAX_RATE_SECONDS = 240;
 
@@ -143,6 +145,7 @@ final class Filing {
                     baseline.add(reported(null, () -> closedLoop("jdbc c=" + c, c, plan.seconds(), plain)));
                 }
                 baseline.addAll(fixedRates("jdbc", plan, plain, null));
+                printFailures("baseline");
             }
         } finally {
             Start.deleteTree(dir);
@@ -196,6 +199,7 @@ final class Filing {
                 phases.addAll(fixedRates("bot", plan, callbacks, process.pid()));
                 Report.line("rows written per message by the bot (warm-up): %s", perMessage(before, after, warmUp));
                 Report.line("answers other than a passive reply (all phases): %s", callbacks.failures);
+                printFailures("bot's load generator");
             }
             if (options.get("keep-log", null) != null) {
                 Files.copy(process.log(), Path.of(options.get("keep-log", null)),
@@ -249,6 +253,25 @@ final class Filing {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
+    /** Sends a message; an exception thrown is an error of the phase, counted by its kind ({@link #FAILURES}). */
+    private static boolean sent(Message message) {
+        try {
+            return message.send();
+        } catch (Exception e) {
+            // the quoted values (a key's) left out, so that one kind of failure is counted once
+            String text = String.valueOf(e.getMessage()).replaceAll("'[^']*'", "'…'");
+            FAILURES.merge(e.getClass().getSimpleName() + ": " + text.substring(0, Math.min(100, text.length())), 1L,
+                    Long::sum);
+            return false;
+        }
+    }
+
+    /** Prints the exceptions counted since the last call, and forgets them. */
+    private static void printFailures(String who) {
+        Report.line("exceptions in sending by the %s (warm-up and all phases): %s", who, FAILURES.isEmpty() ? "none" : FAILURES);
+        FAILURES.clear();
+    }
+
     static void print(Phase p) {
         Report.line("%-14s %7.0f msg/s (%d in %.1f s, %d errors), %s", p.name(), p.rate(), p.messages(), p.seconds(),
                 p.errors(), Report.percentiles(p.micros()));
@@ -291,12 +314,7 @@ final class Filing {
                 while (System.nanoTime() < end && started.incrementAndGet() <= messages) {
                     Message message = sender.prepare(random);
                     long sent = System.nanoTime();
-                    boolean good;
-                    try {
-                        good = message.send();
-                    } catch (Exception e) {
-                        good = false;
-                    }
+                    boolean good = sent(message);
                     recorder.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
                     (good ? ok : errors).incrementAndGet();
                 }
@@ -391,12 +409,7 @@ final class Filing {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             workers.execute(() -> {
-                boolean good;
-                try {
-                    good = message.send();
-                } catch (Exception e) {
-                    good = false;
-                }
+                boolean good = sent(message);
                 long micros = Math.max(1, (System.nanoTime() - due) / 1000);
                 recorder.recordValue(micros);
                 timeline.record(due, micros);
