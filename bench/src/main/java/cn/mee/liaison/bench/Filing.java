@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,7 +59,7 @@ final class Filing {
     private static final int OPEN_LOOP_WORKERS = 256;
     private static final int SETTLING_SECONDS = 5;
     /** Exceptions thrown by sending, by kind and the start of their message, since they were last printed. */
-    private static final Map<String, Long> FAILURES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Long> FAILURES = new ConcurrentHashMap<>();
     /** The longest fixed-rate phase: its callbacks, signed before it starts, must reach the bot within its skew. */
     private static final int MAX_RATE_SECONDS = 240;
 
@@ -268,7 +269,8 @@ final class Filing {
 
     /** Prints the exceptions counted since the last call, and forgets them. */
     private static void printFailures(String who) {
-        Report.line("exceptions in sending by the %s (warm-up and all phases): %s", who, FAILURES.isEmpty() ? "none" : FAILURES);
+        Report.line("exceptions in sending by the %s (warm-up and all phases): %s", who,
+                FAILURES.isEmpty() ? "none" : FAILURES);
         FAILURES.clear();
     }
 
@@ -352,8 +354,8 @@ final class Filing {
 
     /**
      * Each fixed rate of the plan in turn, on one pool of workers, after {@link #SETTLING_SECONDS} at the first rate
-     * that are not measured: a worker's first message pays for its thread and its connection — part of
-     * what fresh workers for every phase put into the first second of each (up to 0.9 s late).
+     * that are not measured: a worker's first message pays for its thread and its connection — part of what fresh
+     * workers for every phase put into the first second of each (up to 0.9 s late).
      *
      * @param pid the bot's process, whose CPU is reported apart; null for the baseline
      */
