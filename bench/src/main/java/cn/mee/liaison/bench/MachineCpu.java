@@ -10,14 +10,14 @@ import java.util.Optional;
 
 /**
  * Where the machine's CPU went during a phase, per message: the bot's process (when there is one), the database
- * server's (when it runs on this machine) and this benchmark's own — the load generator, which encrypts and sends
- * the callbacks or, for the baseline, runs the JDBC statements. On two shared cores these three divide the time. Each
+ * server's (when it runs on this machine) and this benchmark's own — the load generator, which sends the callbacks
+ * (and builds them, outside a fixed-rate phase) or, for the baseline, runs the JDBC statements. On two shared cores these three divide the time. Each
  * with the share of it spent in the kernel (system time: sockets, files, waking threads).
  */
 final class MachineCpu {
 
     private final Map<String, Long> pids;
-    private final Map<String, double[]> before;
+    private final Map<String, Seconds> before;
 
     private MachineCpu(Map<String, Long> pids) {
         this.pids = pids;
@@ -40,12 +40,12 @@ final class MachineCpu {
      * {@code bot 1.75 (kernel 30 %), MariaDB 1.90 (kernel 45 %), …}.
      */
     String perMessage(long messages) {
-        Map<String, double[]> after = seconds(pids);
+        Map<String, Seconds> after = seconds(pids);
         List<String> parts = new ArrayList<>();
         double total = 0;
         for (String who : pids.keySet()) {
-            double user = after.get(who)[0] - before.get(who)[0];
-            double system = after.get(who)[1] - before.get(who)[1];
+            double user = after.get(who).user() - before.get(who).user();
+            double system = after.get(who).system() - before.get(who).system();
             double ms = 1000 * (user + system) / Math.max(1, messages);
             total += ms;
             parts.add(String.format("%s %.2f (kernel %.0f %%)", who, ms, 100 * system / Math.max(0.01, user + system)));
@@ -61,20 +61,24 @@ final class MachineCpu {
                 .map(ProcessHandle::pid).findFirst();
     }
 
-    private static Map<String, double[]> seconds(Map<String, Long> pids) {
-        Map<String, double[]> seconds = new LinkedHashMap<>();
+    private static Map<String, Seconds> seconds(Map<String, Long> pids) {
+        Map<String, Seconds> seconds = new LinkedHashMap<>();
         pids.forEach((who, pid) -> seconds.put(who, cpuSeconds(pid)));
         return seconds;
     }
 
+    /** CPU seconds of a process so far, in its own code and in the kernel. */
+    private record Seconds(double user, double system) {
+    }
+
     /** The user and the system CPU seconds of a process so far (/proc/PID/stat, clock ticks of 1/100 s). */
-    private static double[] cpuSeconds(long pid) {
+    private static Seconds cpuSeconds(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return new double[] {Long.parseLong(f[11]) / 100.0, Long.parseLong(f[12]) / 100.0};
+            return new Seconds(Long.parseLong(f[11]) / 100.0, Long.parseLong(f[12]) / 100.0);
         } catch (Exception e) {
-            return new double[] {Double.NaN, Double.NaN};
+            return new Seconds(Double.NaN, Double.NaN);
         }
     }
 }
