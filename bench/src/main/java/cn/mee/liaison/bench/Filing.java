@@ -315,9 +315,9 @@ final class Filing {
                 Random random = new Random(client * 7919L + System.nanoTime());
                 while (System.nanoTime() < end && started.incrementAndGet() <= messages) {
                     Message message = sender.prepare(random);
-                    long sent = System.nanoTime();
+                    long began = System.nanoTime();
                     boolean good = sent(message);
-                    recorder.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
+                    recorder.recordValue(Math.max(1, (System.nanoTime() - began) / 1000));
                     (good ? ok : errors).incrementAndGet();
                 }
             });
@@ -362,14 +362,14 @@ final class Filing {
     static List<Phase> fixedRates(String who, Plan plan, Sender sender, Long pid) throws InterruptedException {
         ExecutorService workers = Executors.newFixedThreadPool(OPEN_LOOP_WORKERS);
         try {
-            Phase settling = openLoop(who + " settling", plan.rates()[0], SETTLING_SECONDS,
+            Phase settling = openLoop(who + " settling", plan.rates()[0],
                     prepare(sender, plan.rates()[0] * SETTLING_SECONDS), workers);
             Report.line("%-14s %s (not counted)", settling.name(), Report.percentiles(settling.micros()));
             List<Phase> phases = new ArrayList<>();
             for (int rate : plan.rates()) {
                 List<Message> messages = prepare(sender, rate * plan.rateSeconds());
                 phases.add(reported(pid,
-                        () -> openLoop(who + " @" + rate + "/s", rate, plan.rateSeconds(), messages, workers)));
+                        () -> openLoop(who + " @" + rate + "/s", rate, messages, workers)));
             }
             return phases;
         } finally {
@@ -391,17 +391,17 @@ final class Filing {
     }
 
     /**
-     * {@code rate} messages a second for {@code seconds}, each due at its own instant and sent by a free worker;
-     * the latency of each counts from the instant it was due, and is kept second by second ({@link Timeline}).
+     * The {@code messages}, {@code rate} a second, each due at its own instant and sent by a free worker; the latency
+     * of each counts from the instant it was due, and is kept second by second ({@link Timeline}).
      */
-    static Phase openLoop(String name, int rate, int seconds, List<Message> messages, ExecutorService workers)
+    static Phase openLoop(String name, int rate, List<Message> messages, ExecutorService workers)
             throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         int total = messages.size();
         CountDownLatch answered = new CountDownLatch(total);
-        Timeline timeline = new Timeline(seconds, 50);
+        Timeline timeline = new Timeline((total + rate - 1) / rate, 50);
         long start = timeline.startNanos();
         for (int i = 0; i < total; i++) {
             Message message = messages.get(i);

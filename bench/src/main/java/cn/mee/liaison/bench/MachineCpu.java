@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * Where the machine's CPU went during a phase, per message: the bot's process (when there is one), the database
  * server's (when it runs on this machine) and this benchmark's own — the load generator, which sends the callbacks
- * (and builds them, outside a fixed-rate phase) or, for the baseline, runs the JDBC statements. On two shared cores these three divide the time. Each
- * with the share of it spent in the kernel (system time: sockets, files, waking threads).
+ * (and builds them, outside a fixed-rate phase) or, for the baseline, runs the JDBC statements. On two shared cores
+ * these three divide the time. Each with the share of it spent in the kernel (system time: sockets, files, waking
+ * threads).
  */
 final class MachineCpu {
 
