@@ -26,15 +26,12 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,7 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ol>
  * {@link #handle} takes both steps in one transaction where the answer is quick (a report, a record, an
  * acknowledgement: every message but the commands {@link Verb#answeredApart() answered apart}), so that a door waiting
- * for them pays one commit, not two; where that fails, it takes them one after the other.
+ * for them pays one commit, not two; where that fails, it takes them one after the other. That transaction is shared
+ * by the messages arriving at the same moment ({@link GroupCommit}: {@code liaison.filing.batch-size},
+ * {@code liaison.filing.committers}).
  */
 @Service
 public class InboundPipeline {
@@ -65,12 +64,15 @@ public class InboundPipeline {
     private final Outbox outbox;
     private final Replies replies;
     private final TransactionTemplate transactions;
+    private final GroupCommit groupCommit;
     private final Clock clock;
     private final MeterRegistry meters;
 
     InboundPipeline(FiledMessageMapper messages, AttachmentMapper attachments, DirectoryCache directory,
                     Interpreter interpreter, CommandRouter commands, Outbox outbox, Replies replies,
-                    PlatformTransactionManager transactionManager, Clock clock, MeterRegistry meters) {
+                    PlatformTransactionManager transactionManager, Clock clock, MeterRegistry meters,
+                    @Value("${liaison.filing.batch-size:32}") int batchSize,
+                    @Value("${liaison.filing.committers:2}") int committers) {
         this.messages = messages;
         this.attachments = attachments;
         this.directory = directory;
@@ -81,6 +83,7 @@ public class InboundPipeline {
         // READ COMMITTED: a delivery that lost the race for the same message must see the winner's row
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.groupCommit = new GroupCommit(transactions, batchSize, committers, meters);
         this.clock = clock;
         this.meters = meters;
     }
@@ -108,7 +111,7 @@ public class InboundPipeline {
         Reading reading = read(message);
         if (reading.meaning().verb().map(verb -> !verb.answeredApart()).orElse(true)) {
             try {
-                Answered both = transactions.execute(status -> {
+                Answered both = groupCommit.run(() -> {
                     alsoWhenFiled.run();
                     Filing filing = insert(reading, true);
                     return new Answered(filing, filing.duplicate() ? alreadyFiled(filing)
@@ -118,7 +121,7 @@ public class InboundPipeline {
                 whenFiled.accept(both.filing());
                 return both.outcome();
             } catch (RuntimeException e) {
-                if (outOfReach(e) || e instanceof RefusedByDoor) {
+                if (GroupCommit.outOfReach(e) || e instanceof RefusedByDoor) {
                     throw e;
                 }
                 log.warn("filing and answering message {} from {} at once failed ({}); filing it, then answering",
@@ -219,12 +222,6 @@ public class InboundPipeline {
 
     private static PipelineOutcome alreadyFiled(Filing filing) {
         return PipelineOutcome.silent(filing.filed(), true);
-    }
-
-    /** The database could not be reached at all: trying the steps apart would only fail again. */
-    private static boolean outOfReach(RuntimeException e) {
-        return e instanceof TransactionException || e instanceof DataAccessResourceFailureException
-                || e instanceof TransientDataAccessResourceException || e instanceof RecoverableDataAccessException;
     }
 
     private PipelineOutcome answerOnce(Filing filing, boolean runCommands, ReplyDoor door) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
+import cn.mee.liaison.bot.command.Exchange;
 import cn.mee.liaison.bot.inbound.InboundMessage;
 import cn.mee.liaison.bot.inbound.PipelineOutcome;
 import cn.mee.liaison.bot.pipeline.Filing;
@@ -16,14 +17,21 @@ import cn.mee.liaison.storage.message.ContentKind;
 import cn.mee.liaison.storage.outbox.OutboxMapper;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
 import cn.mee.liaison.storage.outbox.OutboxStatus;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,6 +55,12 @@ class OneTransactionAnswerTest extends WeComTestBase {
 
     @Autowired
     OutboxWorker worker;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Value("${liaison.filing.committers:2}")
+    int committers;
 
     private final List<Filing> toldFiled = new CopyOnWriteArrayList<>();
 
@@ -159,6 +173,77 @@ class OneTransactionAnswerTest extends WeComTestBase {
             assertThat(stored.status()).isEqualTo(OutboxStatus.PENDING);
             assertThat(stored.nextAttemptAt()).isBeforeOrEqualTo(CLOCK.instant());
         });
+    }
+
+    /**
+     * Reports of one group arriving while every committer is busy wait, and are then filed together in one
+     * transaction: each later one replaces the one before it (kept as history), a second delivery of one of them files
+     * nothing, and each is answered.
+     */
+    @Test
+    void reportsOfOneGroupArrivingTogetherAreFiledInOneTransactionTheLastOneCurrent() throws Exception {
+        CountDownLatch entered = new CountDownLatch(committers);
+        CountDownLatch release = new CountDownLatch(1);
+        doAnswer(invocation -> {
+            if (invocation.<Exchange>getArgument(0).message().externalId().startsWith("held-")) {
+                entered.countDown();
+                release.await(30, TimeUnit.SECONDS);
+            }
+            return invocation.callRealMethod();
+        }).when(commands).respond(any());
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try {
+            List<Future<PipelineOutcome>> held = new ArrayList<>();
+            for (int i = 0; i < committers; i++) {
+                InboundMessage chatter = said("held-" + i, "今天天气不错");
+                held.add(callers.submit(() -> pipeline.handle(chatter, () -> { }, null, f -> { })));
+            }
+            assertThat(entered.await(20, TimeUnit.SECONDS)).as("every committer busy").isTrue();
+            InboundMessage seven = said("seven", "日报 检查企业7家，发现问题1个，督办问题核查0个，明日计划：复查");
+            List<InboundMessage> together = List.of(seven,
+                    said("nine", "日报 检查企业9家，发现问题2个，督办问题核查1个，明日计划：走访"), seven);
+            List<Future<PipelineOutcome>> queued = new ArrayList<>();
+            for (InboundMessage message : together) {
+                queued.add(callers.submit(() -> pipeline.handle(message, () -> { }, null, f -> { })));
+                awaitWaiting(queued.size()); // queued in this order: the batch files them in it
+            }
+            DistributionSummary batches = meters.get("liaison.filing.batch.size").summary();
+            long batchesBefore = batches.count();
+            double filedBefore = batches.totalAmount();
+            release.countDown();
+
+            for (Future<PipelineOutcome> each : held) {
+                each.get(20, TimeUnit.SECONDS);
+            }
+            List<PipelineOutcome> outcomes = new ArrayList<>();
+            for (Future<PipelineOutcome> each : queued) {
+                outcomes.add(each.get(20, TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).extracting(PipelineOutcome::duplicate).containsExactly(false, false, true);
+            assertThat(outcomes.get(2).filed().id()).isEqualTo(outcomes.get(0).filed().id());
+            assertThat(outcomes.get(0).replyIds()).hasSize(1);
+            assertThat(outcomes.get(1).replyIds()).singleElement().satisfies(reply -> assertThat(
+                    outbox.findById(reply).orElseThrow().content()).contains("检查企业数：9"));
+            assertThat(batches.count() - batchesBefore).as("one transaction for the three").isEqualTo(1);
+            assertThat(batches.totalAmount() - filedBefore).isEqualTo(3);
+            long groupId = outcomes.get(0).filed().workGroupId();
+            assertThat(jdbc.queryForList("SELECT message_id FROM daily_report WHERE work_group_id = ? "
+                    + "AND current_key IS NOT NULL", Long.class, groupId))
+                    .containsExactly(outcomes.get(1).filed().id());
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM daily_report WHERE work_group_id = ?", Long.class,
+                    groupId)).as("the earlier one kept as history").isEqualTo(2);
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+        }
+    }
+
+    private void awaitWaiting(int messages) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (meters.get("liaison.filing.waiting").gauge().value() < messages && System.nanoTime() < giveUp) {
+            Thread.onSpinWait();
+        }
+        assertThat(meters.get("liaison.filing.waiting").gauge().value()).isEqualTo(messages);
     }
 
     @Test
