@@ -1,6 +1,8 @@
 package cn.mee.liaison.bot.classify;
 
 import cn.mee.liaison.storage.message.RecordType;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,20 +44,20 @@ public final class RecordParsers {
     }
 
     /**
-     * The last reading made on each thread, given again for the same input. The pipeline reads a daily report twice on
-     * one thread — to file it (the interpreter, with the type's own fields), then to count it with the group's dispatch
-     * plan, whose fields are those same fields unless the plan was edited — and a reading is a pure function of its
-     * input (ParsedRecord is immutable). Reading was ~45 % of the pipeline's CPU per report (docs/performance.md).
+     * The latest readings, given again for the same input. The pipeline reads a daily report twice — to file it (the
+     * interpreter, with the type's own fields, on the thread that received it), then to count it with the group's
+     * dispatch plan (on the thread that files it), whose fields are those same fields unless the plan was edited — and
+     * a reading is a pure function of its input (ParsedRecord is immutable). Reading was ~45 % of the pipeline's CPU
+     * per report (docs/performance.md). Shared by the threads: the two readings of a message are not always made on
+     * one. Bounded by the length of the texts held (about a million characters).
      */
-    private static final ThreadLocal<LastReading> LAST = new ThreadLocal<>();
+    private static final Cache<Input, ParsedRecord> RECENT = Caffeine.newBuilder()
+            .maximumWeight(1 << 20).weigher((Input input, ParsedRecord parsed) -> 64 + input.body().length())
+            .executor(Runnable::run).build();
 
-    private record LastReading(RecordType type, List<FieldSpec> specs, String body, LocalDate today,
-                               List<FieldSpec> atLeastOne, ParsedRecord parsed) {
-        boolean isOf(RecordType otherType, List<FieldSpec> otherSpecs, String otherBody, LocalDate otherToday,
-                     List<FieldSpec> otherAtLeastOne) {
-            return type == otherType && today.equals(otherToday) && body.equals(otherBody)
-                    && specs.equals(otherSpecs) && atLeastOne.equals(otherAtLeastOne);
-        }
+    /** What a reading depends on. */
+    private record Input(RecordType type, List<FieldSpec> specs, String body, LocalDate today,
+                         List<FieldSpec> atLeastOne) {
     }
 
     private final LabeledFieldReader dailyLabels =
@@ -86,12 +88,13 @@ public final class RecordParsers {
                               List<FieldSpec> atLeastOne) {
         Objects.requireNonNull(today, "today");
         String input = body == null ? "" : body;
-        LastReading last = LAST.get();
-        if (last != null && last.isOf(type, specs, input, today, atLeastOne)) {
-            return last.parsed();
+        Input key = new Input(type, List.copyOf(specs), input, today, List.copyOf(atLeastOne));
+        ParsedRecord known = RECENT.getIfPresent(key);
+        if (known != null) {
+            return known;
         }
         ParsedRecord parsed = readAnew(type, specs, input, today, atLeastOne);
-        LAST.set(new LastReading(type, List.copyOf(specs), input, today, List.copyOf(atLeastOne), parsed));
+        RECENT.put(key, parsed);
         return parsed;
     }
 
