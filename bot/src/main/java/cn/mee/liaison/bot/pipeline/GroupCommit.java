@@ -105,6 +105,9 @@ final class GroupCommit {
             if (e.getCause() instanceof TryAlone) {
                 return alone(work);
             }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
