@@ -72,7 +72,7 @@ public class InboundPipeline {
                     Interpreter interpreter, CommandRouter commands, Outbox outbox, Replies replies,
                     PlatformTransactionManager transactionManager, Clock clock, MeterRegistry meters,
                     @Value("${liaison.filing.batch-size:32}") int batchSize,
-                    @Value("${liaison.filing.committers:2}") int committers) {
+                    @Value("${liaison.filing.committers:4}") int committers) {
         this.messages = messages;
         this.attachments = attachments;
         this.directory = directory;

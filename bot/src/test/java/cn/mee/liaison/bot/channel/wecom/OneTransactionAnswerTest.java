@@ -59,7 +59,7 @@ class OneTransactionAnswerTest extends WeComTestBase {
     @Autowired
     MeterRegistry meters;
 
-    @Value("${liaison.filing.committers:2}")
+    @Value("${liaison.filing.committers:4}")
     int committers;
 
     private final List<Filing> toldFiled = new CopyOnWriteArrayList<>();
