@@ -3,6 +3,7 @@ package cn.mee.liaison.bot.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.mee.liaison.bot.support.FilingQueue;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
@@ -105,23 +106,11 @@ class GroupCommitTest {
         List<CompletableFuture<String>> queued = new ArrayList<>();
         for (Supplier<String> work : others) {
             queued.add(submit(work));
-            awaitQueued(queued.size()); // one after the other: the batch runs them in this order
+            FilingQueue.awaitWaiting(meters, queued.size()); // one after the other: the batch runs them in this order
         }
         release.countDown();
         assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo("filed first");
         return queued;
-    }
-
-    private void awaitQueued(int messages) {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (waiting() < messages && System.nanoTime() < giveUp) {
-            Thread.onSpinWait();
-        }
-        assertThat(waiting()).as("queued behind the first").isEqualTo(messages);
-    }
-
-    private int waiting() {
-        return (int) meters.get("liaison.filing.waiting").gauge().value();
     }
 
     private List<String> filed() {

@@ -11,6 +11,7 @@ import cn.mee.liaison.bot.pipeline.Filing;
 import cn.mee.liaison.bot.outbox.OutboxWorker;
 import cn.mee.liaison.bot.pipeline.InboundPipeline;
 import cn.mee.liaison.bot.pipeline.ReplyDoor;
+import cn.mee.liaison.bot.support.FilingQueue;
 import cn.mee.liaison.storage.directory.Channel;
 import cn.mee.liaison.storage.message.ChatType;
 import cn.mee.liaison.storage.message.ContentKind;
@@ -205,7 +206,7 @@ class OneTransactionAnswerTest extends WeComTestBase {
             List<Future<PipelineOutcome>> queued = new ArrayList<>();
             for (InboundMessage message : together) {
                 queued.add(callers.submit(() -> pipeline.handle(message, () -> { }, null, f -> { })));
-                awaitWaiting(queued.size()); // queued in this order: the batch files them in it
+                FilingQueue.awaitWaiting(meters, queued.size()); // queued in this order: the batch files them in it
             }
             DistributionSummary batches = meters.get("liaison.filing.batch.size").summary();
             long batchesBefore = batches.count();
@@ -236,14 +237,6 @@ class OneTransactionAnswerTest extends WeComTestBase {
             release.countDown();
             callers.shutdownNow();
         }
-    }
-
-    private void awaitWaiting(int messages) {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (meters.get("liaison.filing.waiting").gauge().value() < messages && System.nanoTime() < giveUp) {
-            Thread.onSpinWait();
-        }
-        assertThat(meters.get("liaison.filing.waiting").gauge().value()).isEqualTo(messages);
     }
 
     @Test
