@@ -67,8 +67,7 @@ final class DispatchBoard {
             Report.line("");
             lines.forEach(System.out::println);
         } finally {
-            Start.deleteTree(dir);
-            Start.deleteTree(again);
+            Start.deleteTree(dir, again);
             if (!keep) {
                 databases.drop(db);
             }

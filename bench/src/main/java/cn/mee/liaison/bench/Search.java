@@ -107,8 +107,7 @@ final class Search {
             }
             search(options, databases, db, again, pool != null, queries, reuse, today);
         } finally {
-            Start.deleteTree(dir);
-            Start.deleteTree(again);
+            Start.deleteTree(dir, again);
             if (!keep) {
                 databases.drop(db);
             }

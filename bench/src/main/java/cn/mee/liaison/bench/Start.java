@@ -132,9 +132,11 @@ final class Start {
         return sorted.get(sorted.size() / 2);
     }
 
-    static void deleteTree(Path dir) throws java.io.IOException {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    static void deleteTree(Path... dirs) throws java.io.IOException {
+        for (Path dir : dirs) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 }
