@@ -486,6 +486,20 @@ abstract class StorageContractTest {
     }
 
     @Test
+    void aLongTranscriptGivesItsNewestLinesOldestFirst() {
+        String target = "chat-" + tag;
+        long a = outbox.insert(pending("一", NOW));
+        long b = outbox.insert(pending("二", NOW));
+        long c = outbox.insert(pending("三", NOW));
+        outbox.claim(List.of(a, b, c), "w", NOW.plusSeconds(30));
+        outbox.markSent(a, "w", NOW.plusSeconds(1));
+        outbox.markSent(b, "w", NOW.plusSeconds(2));
+        outbox.markSent(c, "w", NOW.plusSeconds(3));
+        assertThat(outbox.findSentTo(Channel.SANDBOX, TargetType.CHAT, target, null, 2))
+                .extracting(OutboxMessage::content).containsExactly("二", "三");
+    }
+
+    @Test
     void manyRowsAreAddedAsOneBatchInTheTransactionInOrder() {
         String target = "chat-" + tag;
         batches.run(OutboxMapper.class, batch -> List.of(pending("丙", NOW), pending("丁", NOW).withContent("丁", "u1,u2"))

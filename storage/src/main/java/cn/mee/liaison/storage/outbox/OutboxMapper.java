@@ -51,7 +51,10 @@ public interface OutboxMapper {
 
     boolean markFailed(@Param("id") long id, @Param("worker") String worker, @Param("error") String error);
 
-    /** What the bot said to one target, in the order it was sent, from a time on (null: from the start). */
+    /**
+     * What the bot said to one target, in the order it was sent, from a time on (null: from the start): the newest
+     * {@code limit} of it, oldest first.
+     */
     List<OutboxMessage> findSentTo(@Param("channel") Channel channel, @Param("targetType") TargetType targetType,
                                    @Param("targetId") String targetId,
                                    @Param("since") Instant since, @Param("limit") int limit);
