@@ -266,11 +266,15 @@ abstract class StorageContractTest {
         assertThat(messages.count(inChat.scopedTo(List.of()))).isZero();
         assertThat(messages.count(inChat.scopedTo(List.of(7L)))).isEqualTo(3);
         assertThat(messages.count(inChat.scopedTo(List.of(8L)))).isZero();
-        assertThat(messages.countByType(NOW.minusSeconds(60), NOW.plusSeconds(1)))
+        assertThat(messages.countByType(NOW.minusSeconds(60), NOW.plusSeconds(1), null))
                 .anySatisfy(c -> {
                     assertThat(c.recordType()).isEqualTo(RecordType.PROBLEM);
                     assertThat(c.total()).isGreaterThanOrEqualTo(1);
                 });
+        assertThat(messages.countByType(NOW.minusSeconds(60), NOW.plusSeconds(1), List.of(7L)))
+                .anySatisfy(c -> assertThat(c.recordType()).isEqualTo(RecordType.PROBLEM));
+        assertThat(messages.countByType(NOW.minusSeconds(60), NOW.plusSeconds(1), List.of(-8L))).isEmpty();
+        assertThat(messages.countByType(NOW.minusSeconds(60), NOW.plusSeconds(1), List.of())).isEmpty();
         assertThat(messages.findLatestInChat(chat, 2)).extracting(FiledMessage::externalId)
                 .containsExactly("c-" + tag, "b-" + tag);
     }

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * 概览: today's traffic by record type, the organisation's size, the outbox, today's dispatch, and the latest
- * records.
+ * records; for a unit coordinator, of its own unit.
  */
 @Controller
 class HomePage {
@@ -50,17 +50,18 @@ class HomePage {
     String home(Model model) {
         LocalDate today = LocalDate.now(clock);
         ZonedDateTime start = today.atStartOfDay(clock.getZone());
-        DirectorySnapshot org = directory.snapshot();
+        Viewer viewer = Viewer.current();
+        DirectorySnapshot org = directory.snapshot().within(viewer.unitScope());
         model.addAttribute("today", today);
-        model.addAttribute("todayByType", messages.countByType(start.toInstant(), start.plusDays(1).toInstant()));
+        model.addAttribute("todayByType", messages.countByType(start.toInstant(), start.plusDays(1).toInstant(),
+                viewer.unitScope()));
         model.addAttribute("cities", org.cities().size());
         model.addAttribute("groups", org.groups().size());
         model.addAttribute("chats", org.chats().size());
         model.addAttribute("units", org.units().size());
         model.addAttribute("pending", outbox.countByStatus(OutboxStatus.PENDING));
         model.addAttribute("failed", outbox.countByStatus(OutboxStatus.FAILED));
-        model.addAttribute("emptyDirectory", org.groups().isEmpty());
-        Viewer viewer = Viewer.current();
+        model.addAttribute("emptyDirectory", directory.snapshot().groups().isEmpty());
         model.addAttribute("latest", records.search(RecordFilter.none(), viewer, 0, 10).items());
         BoardDay board = dispatch.on(today).filter(BoardFilter.none().within(viewer));
         model.addAttribute("dispatchDay", board.dayKind());

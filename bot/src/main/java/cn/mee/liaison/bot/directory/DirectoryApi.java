@@ -1,5 +1,6 @@
 package cn.mee.liaison.bot.directory;
 
+import cn.mee.liaison.bot.security.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
@@ -24,9 +25,12 @@ class DirectoryApi {
     }
 
     @GetMapping
-    @Operation(summary = "当前组织架构（与导入的文档同一格式）")
+    @Operation(summary = "当前组织架构（与导入的文档同一格式）",
+            description = "包保单位协调联络员只看到本单位的工作组（及其所在城市、轮次和相关单位），不含执法局群聊与人员；"
+                    + "webhookKey 只对执法局用户（BUREAU_ADMIN、BUREAU_STAFF）完整显示，其他用户只见末四位。")
     DirectoryDocument get() {
-        return DirectoryDescription.of(cache.snapshot());
+        Viewer viewer = Viewer.current();
+        return DirectoryDescription.of(cache.snapshot().within(viewer.unitScope()), viewer.isBureau());
     }
 
     @PutMapping

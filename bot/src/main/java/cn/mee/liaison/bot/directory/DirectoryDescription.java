@@ -6,13 +6,20 @@ import cn.mee.liaison.storage.directory.OrgUnit;
 import cn.mee.liaison.storage.directory.WorkGroup;
 import java.util.List;
 
-/** The stored organisation written out as a document, the same shape that is imported. */
+/**
+ * The stored organisation written out as a document, the same shape that is imported; webhook keys in full, or
+ * masked (for those who may not send through them).
+ */
 final class DirectoryDescription {
 
     private DirectoryDescription() {
     }
 
     static DirectoryDocument of(DirectorySnapshot s) {
+        return of(s, true);
+    }
+
+    static DirectoryDocument of(DirectorySnapshot s, boolean webhookKeys) {
         List<DirectoryDocument.Unit> units = s.units().stream()
                 .map(u -> new DirectoryDocument.Unit(u.name(), coordinator(u))).toList();
         List<DirectoryDocument.City> cities = s.cities().stream()
@@ -20,8 +27,8 @@ final class DirectoryDescription {
                         s.coUnitsOf(c.id()).stream().map(s::unitName).toList()))
                 .toList();
         List<DirectoryDocument.Round> rounds = s.rounds().stream().map(DirectoryDescription::round).toList();
-        List<DirectoryDocument.WorkGroup> groups = s.groups().stream().map(g -> group(s, g)).toList();
-        List<DirectoryDocument.Chat> bureauChats = s.bureauChats().stream().map(DirectoryDescription::chat).toList();
+        List<DirectoryDocument.WorkGroup> groups = s.groups().stream().map(g -> group(s, g, webhookKeys)).toList();
+        List<DirectoryDocument.Chat> bureauChats = s.bureauChats().stream().map(c -> chat(c, webhookKeys)).toList();
         List<DirectoryDocument.Person> staff = s.bureauStaff().stream()
                 .map(p -> new DirectoryDocument.Person(p.userId(), p.name())).toList();
         return new DirectoryDocument(units, cities, rounds, groups, bureauChats, staff);
@@ -36,15 +43,24 @@ final class DirectoryDescription {
         return new DirectoryDocument.Round(r.name(), r.startDate().toString(), r.endDate().toString());
     }
 
-    private static DirectoryDocument.WorkGroup group(DirectorySnapshot s, WorkGroup g) {
+    private static DirectoryDocument.WorkGroup group(DirectorySnapshot s, WorkGroup g, boolean webhookKeys) {
         return new DirectoryDocument.WorkGroup(g.name(), s.cityName(g.cityId()), s.unitName(g.unitId()),
                 g.kind().name(), s.roundName(g.roundId()),
                 s.membersOf(g.id()).stream()
                         .map(m -> new DirectoryDocument.Member(m.userId(), m.name(), m.role().name())).toList(),
-                s.chatsOf(g.id()).stream().map(DirectoryDescription::chat).toList());
+                s.chatsOf(g.id()).stream().map(c -> chat(c, webhookKeys)).toList());
     }
 
-    private static DirectoryDocument.Chat chat(Chat c) {
-        return new DirectoryDocument.Chat(c.channel().name(), c.chatId(), c.webhookKey(), c.name());
+    private static DirectoryDocument.Chat chat(Chat c, boolean webhookKeys) {
+        String key = webhookKeys ? c.webhookKey() : masked(c.webhookKey());
+        return new DirectoryDocument.Chat(c.channel().name(), c.chatId(), key, c.name());
+    }
+
+    /** A webhook key hidden but for its last four characters, enough to tell two apart. */
+    static String masked(String key) {
+        if (key == null) {
+            return null;
+        }
+        return key.length() > 8 ? "****" + key.substring(key.length() - 4) : "****";
     }
 }

@@ -1,6 +1,7 @@
 package cn.mee.liaison.bot.directory;
 
 import cn.mee.liaison.bot.audit.AuditTrail;
+import cn.mee.liaison.bot.security.Viewer;
 import cn.mee.liaison.storage.directory.CampaignRound;
 import cn.mee.liaison.storage.directory.City;
 import cn.mee.liaison.storage.directory.WorkGroup;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 组织架构 in the console: what is loaded, Excel import with its template, Excel export, and the demo. */
+/** 组织架构 in the console: what is loaded (a unit coordinator: its own unit's part), Excel import with its template, Excel export, and the demo. */
 @Controller
 class DirectoryPage {
 
@@ -51,7 +52,7 @@ class DirectoryPage {
 
     @GetMapping("/directory")
     String page(Model model) {
-        DirectorySnapshot s = cache.snapshot();
+        DirectorySnapshot s = cache.snapshot().within(Viewer.current().unitScope());
         List<GroupLine> groups = s.groups().stream()
                 .sorted(Comparator.comparing((WorkGroup g) -> s.round(g.roundId()).map(CampaignRound::startDate)
                                 .orElse(null), Comparator.nullsLast(Comparator.reverseOrder()))

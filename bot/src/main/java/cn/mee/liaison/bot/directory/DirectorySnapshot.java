@@ -12,9 +12,11 @@ import cn.mee.liaison.storage.directory.WorkGroup;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -64,6 +66,34 @@ public final class DirectorySnapshot {
     public static DirectorySnapshot empty() {
         return new DirectorySnapshot(-1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of());
+    }
+
+    /**
+     * What of the organisation a console user with this unit scope sees (null: all of it, this snapshot): the units'
+     * work groups with their members and chats; the cities those groups work in or the units lead or share, with
+     * their lead and co-responsible units; the groups' rounds. No bureau chats, no bureau staff.
+     */
+    public DirectorySnapshot within(List<Long> unitScope) {
+        if (unitScope == null) {
+            return this;
+        }
+        List<WorkGroup> ownGroups = groups.values().stream().filter(g -> unitScope.contains(g.unitId())).toList();
+        Set<Long> cityIds = new HashSet<>();
+        ownGroups.forEach(g -> cityIds.add(g.cityId()));
+        cities.values().stream().filter(c -> unitScope.contains(c.leadUnitId())
+                || coUnitsOf(c.id()).stream().anyMatch(unitScope::contains)).forEach(c -> cityIds.add(c.id()));
+        List<City> ownCities = cities.values().stream().filter(c -> cityIds.contains(c.id())).toList();
+        List<CityCoUnit> ownCoUnits = ownCities.stream()
+                .flatMap(c -> coUnitsOf(c.id()).stream().map(u -> new CityCoUnit(c.id(), u))).toList();
+        Set<Long> unitIds = new HashSet<>(unitScope);
+        ownCities.forEach(c -> unitIds.add(c.leadUnitId()));
+        ownCoUnits.forEach(c -> unitIds.add(c.unitId()));
+        Set<Long> roundIds = ownGroups.stream().map(WorkGroup::roundId).collect(Collectors.toSet());
+        return new DirectorySnapshot(revision,
+                units.values().stream().filter(u -> unitIds.contains(u.id())).toList(), ownCities, ownCoUnits,
+                rounds.values().stream().filter(r -> roundIds.contains(r.id())).toList(), ownGroups,
+                ownGroups.stream().flatMap(g -> membersOf(g.id()).stream()).toList(),
+                ownGroups.stream().flatMap(g -> chatsOf(g.id()).stream()).toList(), List.of());
     }
 
     private static <T> Map<Long, T> byId(List<T> rows, Function<T, Long> id) {

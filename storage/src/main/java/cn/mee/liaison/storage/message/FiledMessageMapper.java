@@ -98,7 +98,9 @@ public interface FiledMessageMapper {
 
     long countAll();
 
-    List<TypeCount> countByType(@Param("from") Instant from, @Param("to") Instant to);
+    /** Messages received in a time span by record type, most first; of some units only (null: of all). */
+    List<TypeCount> countByType(@Param("from") Instant from, @Param("to") Instant to,
+                                @Param("units") List<Long> units);
 
     /** The latest messages of one chat, newest first: the console's live conversation view. */
     List<FiledMessage> findLatestInChat(@Param("chatId") String chatId, @Param("limit") int limit);

@@ -1,6 +1,11 @@
 package cn.mee.liaison.bot.channel.sandbox;
 
+import cn.mee.liaison.bot.directory.DirectoryCache;
+import cn.mee.liaison.bot.directory.DirectorySnapshot;
 import cn.mee.liaison.bot.inbound.PipelineOutcome;
+import cn.mee.liaison.bot.security.Viewer;
+import cn.mee.liaison.bot.web.NotFound;
+import cn.mee.liaison.storage.directory.Channel;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,10 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 class SandboxApi {
 
     private final SandboxChat sandbox;
+    private final DirectoryCache directory;
     private final java.time.Clock clock;
 
-    SandboxApi(SandboxChat sandbox, java.time.Clock clock) {
+    SandboxApi(SandboxChat sandbox, DirectoryCache directory, java.time.Clock clock) {
         this.sandbox = sandbox;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -44,8 +51,13 @@ class SandboxApi {
     }
 
     @GetMapping("/chats/{chatId}/messages")
-    @Operation(summary = "机器人在该模拟群中说过的话（最早的在前）")
+    @Operation(summary = "机器人在该模拟群中说过的话（最早的在前，最多最近 1000 条）",
+            description = "包保单位协调联络员只能读本单位工作组的群，其他群答 404。")
     List<BotLine> botSaid(@PathVariable String chatId) {
+        List<Long> scope = Viewer.current().unitScope();
+        if (scope != null && directory.snapshot().within(scope).chat(Channel.SANDBOX, chatId).isEmpty()) {
+            throw new NotFound("没有本单位的模拟群 " + chatId);
+        }
         return lines(sandbox.botSaid(chatId, null));
     }
 
@@ -58,9 +70,21 @@ class SandboxApi {
     }
 
     @GetMapping("/users/{userId}/messages")
-    @Operation(summary = "机器人直接发给某人的消息（如转报给协调联络员的急报），最早的在前")
+    @Operation(summary = "机器人直接发给某人的消息（如转报给协调联络员的急报），最早的在前，最多最近 1000 条",
+            description = "包保单位协调联络员只能读本单位的协调联络员和本单位工作组成员的，其他人答 404。")
     List<BotLine> botToldPerson(@PathVariable String userId) {
+        List<Long> scope = Viewer.current().unitScope();
+        if (scope != null && !ofUnits(directory.snapshot(), userId, scope)) {
+            throw new NotFound("本单位没有用户 " + userId);
+        }
         return lines(sandbox.botToldPerson(userId, null));
+    }
+
+    /** Whether the person coordinates one of the units or is a member of one of their groups. */
+    private static boolean ofUnits(DirectorySnapshot s, String userId, List<Long> units) {
+        return s.unitsCoordinatedBy(userId).stream().anyMatch(u -> units.contains(u.id()))
+                || s.membershipsOf(userId).stream().flatMap(m -> s.group(m.workGroupId()).stream())
+                        .anyMatch(g -> units.contains(g.unitId()));
     }
 
     /** One thing the bot said: the contract's text and sentAt, then extras. */

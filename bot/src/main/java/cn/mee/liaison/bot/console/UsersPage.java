@@ -1,6 +1,7 @@
-package cn.mee.liaison.bot.security;
+package cn.mee.liaison.bot.console;
 
 import cn.mee.liaison.bot.directory.DirectoryCache;
+import cn.mee.liaison.bot.security.ConsoleUsers;
 import cn.mee.liaison.bot.web.BadRequest;
 import cn.mee.liaison.storage.user.ConsoleRole;
 import java.security.Principal;
