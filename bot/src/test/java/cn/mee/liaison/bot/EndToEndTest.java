@@ -144,6 +144,15 @@ class EndToEndTest extends RunningBot {
     }
 
     @Test
+    void aBareEmergencyIsRelayedAllTheSameAndItsDetailsAskedFor() {
+        say(org.ordinaryChat(), org.leader(), "张三", "急报");
+        assertThat(botSaid(org.ordinaryChat())).last().asString().contains("急报未写明情况")
+                .contains("已立即转报执法局和派出单位协调联络员王协调").contains("例如");
+        assertThat(botSaid(org.bureauChat())).singleElement().asString().contains("保定市第一组")
+                .contains("情况：（未写明，已请报告人补充）");
+    }
+
+    @Test
     void aPublicComplaintIsPointedTo12369AndFiled() {
         say(org.ordinaryChat(), org.member(), "李四", "有群众举报村东头的砖厂晚上偷偷冒黑烟，气味很大");
         assertThat(botSaid(org.ordinaryChat())).last().asString().contains("12369").contains("第八条");

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 急报 (第四条(九)): an emergency goes at once to every bureau chat and, personally, to the coordinator of the unit
- * that sent the group; the sender is told who was informed.
+ * that sent the group; the sender is told who was informed (or that nobody could be), and asked for the details
+ * when the 急报 came without any.
  */
 @Component
 class EmergencyRelay {
@@ -48,12 +49,17 @@ class EmergencyRelay {
                         sender.unit().map(OrgUnit::name).orElse("—"), sender.city().map(c -> c.name()).orElse("—")))
                 .orElse(exchange.message().chatId());
         String who = (sender.senderName() == null ? "" : sender.senderName()) + "（" + sender.senderId() + "）";
-        String what = exchange.meaning().command().map(CommandLine::body)
-                .filter(body -> !body.isBlank()).orElse(exchange.meaning().text());
+        // a bare 急报: relayed all the same (an emergency is never dropped), the sender asked for the details
+        boolean unstated = !detectedInFreeText && exchange.meaning().command().map(CommandLine::body)
+                .map(String::isBlank).orElse(false);
+        String what = unstated ? replies.text("emergency.relay.unstated")
+                : exchange.meaning().command().map(CommandLine::body).filter(body -> !body.isBlank())
+                        .orElse(exchange.meaning().text());
         String text = replies.text("emergency.relay", where, who,
                 WHEN.format(exchange.now().atZone(clock.getZone())), what);
 
         List<OutboxMessage> out = new ArrayList<>();
+        List<String> told = new ArrayList<>();
         for (Chat chat : snapshot.bureauChats()) {
             out.add(OutboxMessage.pending(chat.channel(), TargetType.CHAT, chat.chatId(), MessageFormat.TEXT, text,
                     null, Purpose.RELAY, exchange.filed().id(), exchange.now()));
@@ -61,18 +67,26 @@ class EmergencyRelay {
         if (out.isEmpty()) {
             log.warn("emergency from chat {} has no bureau chat to go to: add bureauChats to the directory",
                     exchange.message().chatId());
+        } else {
+            told.add(replies.text("emergency.told.bureau"));
         }
         Optional<OrgUnit> unit = sender.unit().filter(u -> u.coordinatorUserId() != null);
-        unit.ifPresent(u -> out.add(OutboxMessage.pending(exchange.message().channel().personal(),
-                TargetType.USER, u.coordinatorUserId(), MessageFormat.TEXT, text, null, Purpose.RELAY,
-                exchange.filed().id(), exchange.now())));
+        unit.ifPresent(u -> {
+            out.add(OutboxMessage.pending(exchange.message().channel().personal(), TargetType.USER,
+                    u.coordinatorUserId(), MessageFormat.TEXT, text, null, Purpose.RELAY, exchange.filed().id(),
+                    exchange.now()));
+            told.add(replies.text("emergency.told.coordinator",
+                    u.coordinatorName() == null ? u.coordinatorUserId() : u.coordinatorName()));
+        });
 
         audit.record("chat:" + sender.senderId(), AuditTrail.EMERGENCY_RELAYED, where,
                 "record " + exchange.filed().id() + " to " + out.size() + " targets");
-        String coordinator = unit.map(u -> replies.text("emergency.replied.coordinator", u.coordinatorName()))
-                .orElse("");
         String answer = (detectedInFreeText ? replies.text("emergency.detected") : "")
-                + replies.text("emergency.replied", coordinator);
+                + (unstated ? replies.text("emergency.unstated") : "")
+                + (told.isEmpty() ? replies.text("emergency.told.nobody")
+                        : replies.text("emergency.replied", String.join("和", told)))
+                + (unstated ? replies.text("emergency.unstated.ask", replies.exampleOf(Verb.EMERGENCY))
+                        : replies.text("emergency.safety"));
         out.add(exchange.reply(answer, true));
         return out;
     }
