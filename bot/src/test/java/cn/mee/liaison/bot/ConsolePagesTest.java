@@ -3,8 +3,11 @@ package cn.mee.liaison.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -16,6 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectoryDocument;
 import cn.mee.liaison.bot.directory.DirectoryWorkbook;
+import cn.mee.liaison.bot.security.ConsoleUsers;
 import cn.mee.liaison.bot.support.RunningBot;
 import cn.mee.liaison.bot.support.TestOrganisation;
 import cn.mee.liaison.bot.files.FileStore;
@@ -28,6 +32,7 @@ import cn.mee.liaison.storage.message.ContentKind;
 import cn.mee.liaison.storage.message.FiledMessage;
 import cn.mee.liaison.storage.message.FiledMessageMapper;
 import cn.mee.liaison.storage.message.RecordType;
+import cn.mee.liaison.storage.user.ConsoleRole;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,6 +72,17 @@ class ConsolePagesTest extends RunningBot {
     void theConsoleAsksForALogin() throws Exception {
         mvc.perform(get("/records")).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrlPattern("**/login"));
+    }
+
+    @Test
+    void aConsoleLoginIsAudited(@Autowired ConsoleUsers users) throws Exception {
+        String username = "login-" + org.tag();
+        users.create("admin", username, "登录者", ConsoleRole.BUREAU_STAFF, null, "login-pass-1");
+        mvc.perform(formLogin("/login").user(username).password("login-pass-1"))
+                .andExpect(authenticated().withUsername(username));
+        assertThat(audit.count("LOGIN", username, null, null)).isEqualTo(1);
+        mvc.perform(formLogin("/login").user(username).password("wrong-pass-1")).andExpect(unauthenticated());
+        assertThat(audit.count("LOGIN_FAILED", username, null, null)).isEqualTo(1);
     }
 
     @Test

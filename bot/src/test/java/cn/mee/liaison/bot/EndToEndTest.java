@@ -120,6 +120,19 @@ class EndToEndTest extends RunningBot {
     }
 
     @Test
+    void aMembersHelpLeavesOutTheLeadersAndTheBureausCommandsWhichTheBureausHelpLists() {
+        say(org.ordinaryChat(), org.member(), "李四", "帮助");
+        assertThat(botSaid(org.ordinaryChat())).last().asString().contains("日报：")
+                .doesNotContain("推送：").doesNotContain("未报：").doesNotContain("汇总：").doesNotContain("新增截止：");
+        say(org.ordinaryChat(), org.leader(), "张三", "帮助");
+        assertThat(botSaid(org.ordinaryChat())).last().asString().contains("未报：").contains("汇总：")
+                .doesNotContain("推送：").doesNotContain("新增截止：");
+        say(org.bureauChat(), org.staff(), "周执法", "帮助");
+        assertThat(botSaid(org.bureauChat())).last().asString().contains("推送：").contains("未报：")
+                .contains("汇总：").contains("新增截止：");
+    }
+
+    @Test
     void theBureauGetsItsOwnHelpAndGroupReportsAreRefusedInItsChat() {
         say(org.bureauChat(), org.staff(), "周执法", "@联络机器人 帮助");
         assertThat(botSaid(org.bureauChat())).last().asString().contains("查询各工作组的记录")
