@@ -12,6 +12,8 @@ import cn.mee.liaison.storage.directory.GroupKind;
 import cn.mee.liaison.storage.directory.MemberRole;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,12 +23,12 @@ import java.util.Map;
 /**
  * A demo organisation for a new user to try everything at once: the "2+26" and Fenwei Plain cities with their
  * responsible units, one round, a 中心组 and two or three 普通组 per city, two 特别组, and one sandbox chat per
- * group, plus the bureau's chats and staff. Every person is fictional; the output is the same every time.
+ * group, plus the bureau's chats and staff. Every person is fictional; the output is the same every time within a
+ * quarter: the round is the one running today, the quarter's (2026年第4轮 from 1 October to 31 December 2026).
  */
 @Component
 public class DemoOrganisation {
 
-    public static final String ROUND = "2026年第4轮";
     public static final String BUREAU_CHAT = "bureau";
     public static final String BUREAU_DUTY_CHAT = "bureau-duty";
 
@@ -55,7 +57,22 @@ public class DemoOrganisation {
 
     private static final String[] ORDINALS = {"一", "二", "三"};
 
+    private final Clock clock;
+
+    public DemoOrganisation(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The round running on a day: its quarter, named by year and quarter. */
+    public static Round roundOn(LocalDate day) {
+        int quarter = (day.getMonthValue() - 1) / 3 + 1;
+        LocalDate start = LocalDate.of(day.getYear(), quarter * 3 - 2, 1);
+        LocalDate end = start.plusMonths(3).minusDays(1);
+        return new Round(day.getYear() + "年第" + quarter + "轮", start.toString(), end.toString());
+    }
+
     public DirectoryDocument build() {
+        Round round = roundOn(LocalDate.now(clock));
         FictionalNames names = new FictionalNames();
         List<Unit> units = new ArrayList<>();
         for (int i = 0; i < UNITS.size(); i++) {
@@ -67,13 +84,14 @@ public class DemoOrganisation {
         for (Map.Entry<String, String> entry : CITIES.entrySet()) {
             City city = city(entry.getKey(), cityIndex);
             cities.add(city);
-            groups.addAll(groupsOf(city, entry.getValue(), cityIndex % 2 == 0 ? 3 : 2, groups.size(), names));
+            groups.addAll(groupsOf(city, entry.getValue(), cityIndex % 2 == 0 ? 3 : 2, groups.size(), names,
+                    round.name()));
             cityIndex++;
         }
         groups.add(group("特别一组", "石家庄市", "生态环境部华北督察局", GroupKind.SPECIAL, "sp-1", "special-1",
-                groups.size(), names));
+                groups.size(), names, round.name()));
         groups.add(group("特别二组", "西安市", "生态环境部西北督察局", GroupKind.SPECIAL, "sp-2", "special-2",
-                groups.size(), names));
+                groups.size(), names, round.name()));
         List<Chat> bureauChats = List.of(
                 new Chat(Channel.SANDBOX.name(), BUREAU_CHAT, null, "执法局工作联络群"),
                 new Chat(Channel.SANDBOX.name(), BUREAU_DUTY_CHAT, null, "执法局值班群"));
@@ -81,8 +99,7 @@ public class DemoOrganisation {
         for (int i = 1; i <= 4; i++) {
             staff.add(new Person(String.format("zfj-%02d", i), names.next()));
         }
-        return new DirectoryDocument(units, cities, List.of(new Round(ROUND, "2026-11-01", "2026-12-31")),
-                groups, bureauChats, staff);
+        return new DirectoryDocument(units, cities, List.of(round), groups, bureauChats, staff);
     }
 
     /** Lead unit in turn; one co-unit, or two for every other city. */
@@ -96,24 +113,24 @@ public class DemoOrganisation {
 
     /** The city's 中心组 (run by the lead unit) and its 普通组, spread over the co-units and the lead unit. */
     private static List<WorkGroup> groupsOf(City city, String abbreviation, int ordinaryCount, int sequence,
-                                            FictionalNames names) {
+                                            FictionalNames names, String round) {
         List<String> pool = new ArrayList<>();
         pool.add(city.leadUnit());
         pool.addAll(city.coUnits());
         List<WorkGroup> groups = new ArrayList<>();
         groups.add(group(city.name() + "中心组", city.name(), city.leadUnit(), GroupKind.CENTRAL,
-                abbreviation + "-c", abbreviation + "-center", sequence, names));
+                abbreviation + "-c", abbreviation + "-center", sequence, names, round));
         for (int k = 0; k < ordinaryCount; k++) {
             groups.add(group(city.name() + "第" + ORDINALS[k] + "组", city.name(), pool.get((k + 1) % pool.size()),
                     GroupKind.ORDINARY, abbreviation + "-" + (k + 1), abbreviation + "-" + (k + 1),
-                    sequence + groups.size(), names));
+                    sequence + groups.size(), names, round));
         }
         return groups;
     }
 
     /** A group of three to five people, the first of them its leader, bound to one sandbox chat. */
     private static WorkGroup group(String name, String city, String unit, GroupKind kind, String userPrefix,
-                                   String chatId, int sequence, FictionalNames names) {
+                                   String chatId, int sequence, FictionalNames names, String round) {
         int size = 3 + sequence % 3;
         List<Member> members = new ArrayList<>();
         for (int i = 1; i <= size; i++) {
@@ -121,7 +138,7 @@ public class DemoOrganisation {
             members.add(new Member(String.format("%s-%02d", userPrefix, i), names.next(), role.name()));
         }
         Chat chat = new Chat(Channel.SANDBOX.name(), chatId, null, name + "工作联络群");
-        return new WorkGroup(name, city, unit, kind.name(), ROUND, members, List.of(chat));
+        return new WorkGroup(name, city, unit, kind.name(), round, members, List.of(chat));
     }
 
     private static Map<String, String> cities() {

@@ -10,6 +10,10 @@ import cn.mee.liaison.bot.directory.DirectoryDocument.WorkGroup;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +31,13 @@ class DemoOrganisationTest {
     private static final List<String> FENWEI = List.of(
             "晋中市", "运城市", "临汾市", "吕梁市", "洛阳市", "三门峡市", "西安市", "铜川市", "宝鸡市", "咸阳市", "渭南市");
 
-    private final DirectoryDocument demo = new DemoOrganisation().build();
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final DirectoryDocument demo = demoOn("2026-12-02T10:00:00+08:00");
+
+    private static DirectoryDocument demoOn(String time) {
+        return new DemoOrganisation(Clock.fixed(OffsetDateTime.parse(time).toInstant(), SHANGHAI)).build();
+    }
 
     @Test
     void coversThe2Plus26AndTheFenweiPlainCities() {
@@ -65,9 +75,20 @@ class DemoOrganisationTest {
     }
 
     @Test
-    void hasOneRoundFromNovemberToDecember2026() {
-        assertThat(demo.rounds()).containsExactly(new Round("2026年第4轮", "2026-11-01", "2026-12-31"));
+    void hasOneRoundTheQuarterOfToday() {
+        assertThat(demo.rounds()).containsExactly(new Round("2026年第4轮", "2026-10-01", "2026-12-31"));
         assertThat(demo.workGroups()).allSatisfy(group -> assertThat(group.round()).isEqualTo("2026年第4轮"));
+    }
+
+    @Test
+    void inANewYearItsRoundIsTheNewQuarter() {
+        DirectoryDocument january = demoOn("2027-01-01T00:00:00+08:00");
+        assertThat(january.rounds()).containsExactly(new Round("2027年第1轮", "2027-01-01", "2027-03-31"));
+        assertThat(january.workGroups()).allSatisfy(group -> assertThat(group.round()).isEqualTo("2027年第1轮"));
+        assertThat(demoOn("2026-12-31T23:59:00+08:00").rounds()).extracting(Round::name)
+                .containsExactly("2026年第4轮");
+        assertThat(DemoOrganisation.roundOn(LocalDate.parse("2027-08-15")))
+                .isEqualTo(new Round("2027年第3轮", "2027-07-01", "2027-09-30"));
     }
 
     @Test
@@ -156,7 +177,7 @@ class DemoOrganisationTest {
 
     @Test
     void isTheSameEveryTime() {
-        DirectoryDocument again = new DemoOrganisation().build();
+        DirectoryDocument again = demoOn("2026-12-02T23:00:00+08:00");
 
         assertThat(again).isEqualTo(demo);
         assertThat(again.workGroups()).hasSize(39 + 98 + 2);

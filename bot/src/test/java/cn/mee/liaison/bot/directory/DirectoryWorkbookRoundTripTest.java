@@ -16,6 +16,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +103,8 @@ class DirectoryWorkbookRoundTripTest {
 
     @Test
     void demoOrganisationSurvivesTheRoundTrip() {
-        DirectoryDocument demo = new DemoOrganisation().build();
+        DirectoryDocument demo = new DemoOrganisation(Clock.fixed(Instant.parse("2026-12-02T02:00:00Z"),
+                ZoneId.of("Asia/Shanghai"))).build();
 
         DirectoryWorkbook.ReadResult result = workbook.read(new ByteArrayInputStream(workbook.write(demo)));
 
