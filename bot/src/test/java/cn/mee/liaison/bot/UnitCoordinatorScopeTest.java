@@ -17,6 +17,8 @@ import cn.mee.liaison.storage.user.ConsoleRole;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +154,23 @@ class UnitCoordinatorScopeTest extends RunningBot {
         assertThat(today).extracting(TypeCount::recordType)
                 .containsExactlyInAnyOrder(RecordType.PARTY_ACTIVITY, RecordType.EMERGENCY);
         assertThat(today).extracting(TypeCount::total).containsOnly(1L);
+    }
+
+    @Test
+    void theRecordsPagesSenderBoxTakesANameOfSomebodyTheViewerSees() throws Exception {
+        TestOrganisation another = new TestOrganisation(UUID.randomUUID().toString().substring(0, 8));
+        assertThat(call("PUT", "/api/v1/directory", another.document()).status()).isEqualTo(200);
+
+        String own = mvc.perform(get("/records").param("senderId", "李四").with(user(coordinatorLogin())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(own).contains("专题学习").contains("账号 " + org.member())
+                .contains("/records/export.xlsx?senderId=" + org.member());
+        String bureau = mvc.perform(get("/records").param("senderId", "李四")
+                        .with(user("staff").roles("BUREAU_STAFF")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(bureau).contains("对应多人").contains(org.member()).contains(another.member());
+        assertThat(call("GET", "/api/v1/messages?senderId=" + URLEncoder.encode("李四", StandardCharsets.UTF_8),
+                null).body().get("total").asInt()).as("the API's senderId is an account id").isZero();
     }
 
     private UserDetails coordinatorLogin() {

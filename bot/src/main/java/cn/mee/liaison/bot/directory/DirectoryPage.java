@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 组织架构 in the console: what is loaded (a unit coordinator: its own unit's part), Excel import with its template, Excel export, and the demo. */
+/**
+ * 组织架构 in the console: what is loaded (for a unit coordinator, its own unit's part), Excel import with its
+ * template, Excel export, and the demo.
+ */
 @Controller
 class DirectoryPage {
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -226,6 +227,26 @@ public final class DirectorySnapshot {
         }
         return membershipsOf(userId).stream().map(GroupMember::name).findFirst()
                 .or(() -> unitsCoordinatedBy(userId).stream().map(OrgUnit::coordinatorName).findFirst());
+    }
+
+    /**
+     * The user ids of the people (group members, coordinators, bureau staff) with this name, or, when nobody has
+     * exactly this name, whose name contains it; in the order of their ids.
+     */
+    public List<String> userIdsNamed(String name) {
+        if (name == null || name.isBlank()) {
+            return List.of();
+        }
+        String wanted = name.strip();
+        Map<String, String> people = new TreeMap<>();
+        membershipsByUser.forEach((userId, memberships) -> people.put(userId, memberships.get(0).name()));
+        units.values().stream().filter(u -> u.coordinatorUserId() != null && u.coordinatorName() != null)
+                .forEach(u -> people.putIfAbsent(u.coordinatorUserId(), u.coordinatorName()));
+        bureauStaff.values().forEach(p -> people.putIfAbsent(p.userId(), p.name()));
+        List<String> exact = people.entrySet().stream().filter(e -> wanted.equals(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        return !exact.isEmpty() ? exact : people.entrySet().stream()
+                .filter(e -> e.getValue() != null && e.getValue().contains(wanted)).map(Map.Entry::getKey).toList();
     }
 
     public String unitName(Long id) {

@@ -24,6 +24,11 @@ public record RecordFilter(String chatId, Long groupId, Long unitId, Long cityId
         return new RecordFilter(null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** The same filter for another sender. */
+    public RecordFilter withSenderId(String sender) {
+        return new RecordFilter(chatId, groupId, unitId, cityId, roundId, type, sender, from, to, q);
+    }
+
     public MessageQuery toQuery(ZoneId zone, List<Long> unitScope, int page, int size) {
         if (page < 0) {
             throw new BadRequest("invalid_parameter", "参数 page 不能小于 0（第一页为 0）");

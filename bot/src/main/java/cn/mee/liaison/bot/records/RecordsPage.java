@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -63,9 +64,10 @@ class RecordsPage {
     }
 
     @GetMapping("/records")
-    String list(@ModelAttribute("filter") RecordFilter filter, @RequestParam(defaultValue = "0") int page,
+    String list(@ModelAttribute("filter") RecordFilter typed, @RequestParam(defaultValue = "0") int page,
                 Model model) {
         Viewer viewer = Viewer.current();
+        RecordFilter filter = bySenderName(typed, viewer, model);
         try {
             RecordPage result = search.search(filter, viewer, Math.max(page, 0), PAGE_SIZE);
             model.addAttribute("result", result);
@@ -128,11 +130,42 @@ class RecordsPage {
     }
 
     @GetMapping("/records/export.xlsx")
-    void exportXlsx(@ModelAttribute RecordFilter filter, HttpServletResponse response) throws IOException {
+    void exportXlsx(@ModelAttribute RecordFilter typed, HttpServletResponse response) throws IOException {
         Viewer viewer = Viewer.current();
+        RecordFilter filter = bySenderName(typed, viewer, null);
         export.check(filter, viewer);
         RecordExportResponse.start(response, "消息记录-" + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE));
         export.export(filter, viewer, response.getOutputStream());
+    }
+
+    /**
+     * The sender box takes an account id or a name: a name of one person the viewer may see (exactly, or else a part
+     * of it) stands for that person's account; a name of several is reported for the viewer to pick an account.
+     */
+    private RecordFilter bySenderName(RecordFilter typed, Viewer viewer, Model model) {
+        String sender = typed.senderId() == null ? "" : typed.senderId().strip();
+        DirectorySnapshot s = directory.snapshot().within(viewer.unitScope());
+        if (sender.isEmpty() || s.nameOf(sender).isPresent()) {
+            return typed;
+        }
+        List<String> named = s.userIdsNamed(sender);
+        if (named.size() == 1) {
+            note(model, "sender", "发送人“" + sender + "”：" + s.nameOf(named.get(0)).orElse(sender) + "（账号 "
+                    + named.get(0) + "）");
+            return typed.withSenderId(named.get(0));
+        }
+        if (named.size() > 1) {
+            note(model, "senderChoices", "发送人“" + sender + "”对应多人，请填写其中一人的账号："
+                    + String.join("、", named.stream().map(id -> s.nameOf(id).orElse(id) + "（" + id + "）")
+                            .toList()));
+        }
+        return typed;
+    }
+
+    private static void note(Model model, String name, String text) {
+        if (model != null) {
+            model.addAttribute(name, text);
+        }
     }
 
     /** The filter as a query string, for the export link and the pager. */
