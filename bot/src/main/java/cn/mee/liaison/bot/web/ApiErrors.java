@@ -1,6 +1,5 @@
 package cn.mee.liaison.bot.web;
 
-import cn.mee.liaison.bot.directory.DirectoryRejected;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every API error as {@code {"error": "…", "message": "…"}}, the message in Chinese (contract). */
+/**
+ * Every API error as {@code {"error": "…", "message": "…"}}, the message in Chinese (contract). A feature's own
+ * errors may have their own advice, ordered before this one (a rejected directory: DirectoryApiErrors).
+ */
 @RestControllerAdvice(annotations = RestController.class)
 public class ApiErrors {
 
@@ -37,16 +39,6 @@ public class ApiErrors {
     @ExceptionHandler(NotFound.class)
     ResponseEntity<Map<String, Object>> notFound(NotFound e) {
         return body(HttpStatus.NOT_FOUND, "not_found", e.getMessage());
-    }
-
-    @ExceptionHandler(DirectoryRejected.class)
-    ResponseEntity<Map<String, Object>> directoryRejected(DirectoryRejected e) {
-        ResponseEntity<Map<String, Object>> response = body(HttpStatus.BAD_REQUEST, "invalid_directory",
-                "组织架构未导入（全部未生效）：" + e.getMessage());
-        List<Map<String, String>> problems = e.problems().stream()
-                .map(p -> Map.of("location", p.location(), "message", p.message())).toList();
-        response.getBody().put("problems", problems);
-        return response;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -119,7 +111,8 @@ public class ApiErrors {
         return out.toString();
     }
 
-    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String message) {
+    /** The contract's error body, which a feature's own handler may extend. */
+    public static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("message", message);
