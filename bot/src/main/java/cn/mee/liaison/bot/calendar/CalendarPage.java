@@ -2,14 +2,10 @@ package cn.mee.liaison.bot.calendar;
 
 import cn.mee.liaison.bot.security.Viewer;
 import cn.mee.liaison.bot.web.BadRequest;
+import cn.mee.liaison.scheduler.calendar.CalendarFile;
 import cn.mee.liaison.scheduler.calendar.WorkdayCalendar;
 import cn.mee.liaison.storage.calendar.DayKind;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,11 +31,13 @@ class CalendarPage {
 
     private final WorkdayCalendar calendar;
     private final CalendarChanges changes;
+    private final CalendarGap calendarGap;
     private final Clock clock;
 
-    CalendarPage(WorkdayCalendar calendar, CalendarChanges changes, Clock clock) {
+    CalendarPage(WorkdayCalendar calendar, CalendarChanges changes, CalendarGap calendarGap, Clock clock) {
         this.calendar = calendar;
         this.changes = changes;
+        this.calendarGap = calendarGap;
         this.clock = clock;
     }
 
@@ -60,6 +58,7 @@ class CalendarPage {
         model.addAttribute("nextYear", today.getYear() + 1);
         model.addAttribute("today", today);
         model.addAttribute("mayEdit", Viewer.current().isBureau());
+        model.addAttribute("calendarGap", calendarGap.banner().orElse(null));
         return "calendar";
     }
 
@@ -104,21 +103,11 @@ class CalendarPage {
             return back;
         }
         try {
-            int changed = changes.importFile(text(file.getBytes()), principal.getName());
+            int changed = changes.importFile(CalendarFile.text(file.getBytes()), principal.getName());
             flash.addFlashAttribute("ok", "已导入 " + changed + " 天（" + file.getOriginalFilename() + "）。");
         } catch (BadRequest e) {
             flash.addFlashAttribute("error", e.getMessage().replaceFirst("：", "：\n").replace("；", "\n"));
         }
         return back;
-    }
-
-    /** The file's text: UTF-8, or GB18030 as a spreadsheet on a Chinese Windows saves it. */
-    private static String text(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("GB18030"));
-        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.mee.liaison.bot.console;
 
+import cn.mee.liaison.bot.calendar.CalendarGap;
 import cn.mee.liaison.bot.deadline.DeadlineAgenda;
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
@@ -33,16 +34,18 @@ class HomePage {
     private final RecordSearch records;
     private final DispatchBoard dispatch;
     private final DeadlineAgenda deadlines;
+    private final CalendarGap calendarGap;
     private final Clock clock;
 
     HomePage(FiledMessageMapper messages, OutboxMapper outbox, DirectoryCache directory, RecordSearch records,
-             DispatchBoard dispatch, DeadlineAgenda deadlines, Clock clock) {
+             DispatchBoard dispatch, DeadlineAgenda deadlines, CalendarGap calendarGap, Clock clock) {
         this.messages = messages;
         this.outbox = outbox;
         this.directory = directory;
         this.records = records;
         this.dispatch = dispatch;
         this.deadlines = deadlines;
+        this.calendarGap = calendarGap;
         this.clock = clock;
     }
 
@@ -67,6 +70,7 @@ class HomePage {
         model.addAttribute("dispatchDay", board.dayKind());
         model.addAttribute("dispatch", DaySummary.of(board).total());
         model.addAttribute("deadlines", deadlines.dueCounts(viewer));
+        model.addAttribute("calendarGap", calendarGap.banner().orElse(null));
         return "home";
     }
 }

@@ -1,5 +1,6 @@
 package cn.mee.liaison.bot.dispatch;
 
+import cn.mee.liaison.bot.calendar.CalendarGap;
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.security.Viewer;
 import cn.mee.liaison.bot.web.BadRequest;
@@ -29,14 +30,16 @@ class DispatchPage {
     private final DispatchStages stages;
     private final DispatchExport export;
     private final DirectoryCache directory;
+    private final CalendarGap calendarGap;
     private final Clock clock;
 
     DispatchPage(DispatchBoard board, DispatchStages stages, DispatchExport export, DirectoryCache directory,
-                 Clock clock) {
+                 CalendarGap calendarGap, Clock clock) {
         this.board = board;
         this.stages = stages;
         this.export = export;
         this.directory = directory;
+        this.calendarGap = calendarGap;
         this.clock = clock;
     }
 
@@ -64,6 +67,7 @@ class DispatchPage {
         model.addAttribute("next", query.dayLink("/dispatch", day.plusDays(1)));
         model.addAttribute("dayExport", query.rangeLink("/dispatch/export.xlsx", day, day));
         model.addAttribute("rangeFrom", day.withDayOfMonth(1));
+        model.addAttribute("calendarGap", calendarGap.banner().orElse(null));
         return "dispatch";
     }
 

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.mee.liaison.bot.calendar.CalendarGap;
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.security.ConsoleUsers;
 import cn.mee.liaison.bot.support.RunningBot;
@@ -669,5 +670,39 @@ class DispatchPagesTest extends RunningBot {
         assertThat(home.selectFirst("#dispatch-card .num").text()).isEqualTo(
                 (today.get("counts").get("submitted").asInt() + today.get("counts").get("late").asInt()) + " / "
                         + today.get("counts").get("expected").asInt());
+    }
+
+    /**
+     * A year without holiday data counts every weekday as a working day: from 1 November the console says the next
+     * year is missing (概览, 看板, 工作日历) and the bureau chats are told once. 2039/2040 are years no other test loads.
+     */
+    @Test
+    void aMissingNextYearIsShownInTheConsoleAndToldToTheBureauOnce(@Autowired CalendarGap gap) throws Exception {
+        Answer known = call("POST", "/api/v1/calendar/import", "text/csv", "2039-01-01,HOLIDAY,元旦\n");
+        assertThat(known.status()).as(known.text()).isEqualTo(200);
+        String told = "SELECT content FROM outbox_message WHERE target_id = ? AND content LIKE '%工作日历提醒%'";
+        ConsoleClock.CLOCK.set(LocalDateTime.of(2039, 10, 31, 10, 0));
+        for (String path : List.of("/", "/dispatch", "/calendar")) {
+            assertThat(page(get(path), VIEWER).getElementById("calendar-gap")).as(path).isNull();
+        }
+        gap.check();
+        assertThat(jdbc.queryForList(told, String.class, org.bureauChat())).isEmpty();
+
+        ConsoleClock.CLOCK.set(LocalDateTime.of(2039, 11, 1, 10, 0));
+        for (String path : List.of("/", "/dispatch", "/calendar")) {
+            Element banner = page(get(path), VIEWER).getElementById("calendar-gap");
+            assertThat(banner).as(path).isNotNull();
+            assertThat(banner.text()).contains("缺少2040年的法定节假日安排", "按工作日计", "上传");
+        }
+        gap.check();
+        gap.check();
+        ConsoleClock.CLOCK.set(LocalDateTime.of(2039, 11, 2, 10, 0));
+        gap.check();
+        assertThat(jdbc.queryForList(told, String.class, org.bureauChat())).singleElement()
+                .satisfies(text -> assertThat(text).contains("2040年", "工作日历", "POST /api/v1/calendar/import"));
+
+        Answer next = call("POST", "/api/v1/calendar/import", "text/csv", "2040-01-01,HOLIDAY,元旦\n");
+        assertThat(next.status()).as(next.text()).isEqualTo(200);
+        assertThat(page(get("/"), VIEWER).getElementById("calendar-gap")).isNull();
     }
 }

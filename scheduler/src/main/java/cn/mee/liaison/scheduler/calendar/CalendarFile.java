@@ -4,8 +4,12 @@ import cn.mee.liaison.storage.calendar.DayKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,7 +21,8 @@ import java.util.Set;
 /**
  * A year's holidays and make-up working days as a text file: one line per day, {@code date,kind,name}, kind
  * HOLIDAY (放假) or WORKDAY (调休上班; 放假/上班 are understood too); blank lines and lines starting with # are comments.
- * A file with any bad line is refused whole, naming every bad line.
+ * A file with any bad line is refused whole, naming every bad line. The file is UTF-8, or GB18030 as a spreadsheet on a
+ * Chinese Windows saves it — whether uploaded or dropped into {@code <data-dir>/calendar/}.
  */
 public final class CalendarFile {
 
@@ -28,11 +33,27 @@ public final class CalendarFile {
     public record Entry(LocalDate day, DayKind kind, String name) {
     }
 
+    /** The file's text: UTF-8, or GB18030 where the bytes are no UTF-8. */
+    public static String text(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, Charset.forName("GB18030"));
+        }
+    }
+
     public static List<Entry> read(InputStream in) {
+        String file;
+        try {
+            file = text(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<Entry> entries = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<LocalDate> seen = new HashSet<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new StringReader(file))) {
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {

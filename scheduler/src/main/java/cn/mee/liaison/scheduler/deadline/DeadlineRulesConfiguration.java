@@ -39,7 +39,8 @@ public class DeadlineRulesConfiguration {
         return new RoundRules(personnelListLeadDays);
     }
 
-    private static MonthDay monthDay(String property, String value) {
+    /** A {@code MM-dd} setting, refused with its name when malformed. */
+    public static MonthDay monthDay(String property, String value) {
         try {
             return MonthDay.parse(value.strip(), MONTH_DAY);
         } catch (DateTimeParseException e) {
