@@ -54,10 +54,14 @@ class MissingReportsCommand {
         if (missing.isEmpty()) {
             return exchange.reply(replies.text("dispatch.all.reported", when, scope.name(), day.rows().size()), true);
         }
+        long incomplete = missing.stream().filter(BoardRow::incomplete).count();
         StringBuilder text = new StringBuilder(replies.text("dispatch.missing.list", when,
-                CLOCK.format(exchange.now().atZone(zone)), scope.name(), day.rows().size(), missing.size()));
+                CLOCK.format(exchange.now().atZone(zone)), scope.name(), day.rows().size(),
+                missing.size() - incomplete, incomplete == 0 ? "" : replies.text("dispatch.missing.incomplete",
+                        incomplete)));
         for (BoardRow row : missing) {
-            text.append("\n- ").append(row.group().name()).append(row.unit() == null ? "" : "（" + row.unit() + "）");
+            text.append("\n- ").append(row.group().name()).append(row.unit() == null ? "" : "（" + row.unit() + "）")
+                    .append(row.incomplete() ? "：缺" + DispatchTexts.labels(row.missing()) : "");
         }
         return exchange.reply(text.append('\n').append(replies.text("dispatch.missing.reminded")).toString(), true);
     }

@@ -6,6 +6,7 @@ import cn.mee.liaison.storage.directory.Channel;
 import cn.mee.liaison.storage.directory.Chat;
 import cn.mee.liaison.storage.directory.City;
 import cn.mee.liaison.storage.directory.CityCoUnit;
+import cn.mee.liaison.storage.directory.GroupKind;
 import cn.mee.liaison.storage.directory.GroupMember;
 import cn.mee.liaison.storage.directory.OrgUnit;
 import cn.mee.liaison.storage.directory.WorkGroup;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -182,6 +184,24 @@ public final class DirectorySnapshot {
             return exact;
         }
         return groups.values().stream().filter(g -> g.name().contains(text)).sorted(likeliestFirst).toList();
+    }
+
+    /**
+     * A city's central groups (one per round) of the rounds running on the day, whether or not they report that day;
+     * when none runs, those of the city's latest round begun by then.
+     */
+    public List<WorkGroup> centralGroupsOf(long cityId, LocalDate day) {
+        List<WorkGroup> central = groups.values().stream()
+                .filter(g -> g.kind() == GroupKind.CENTRAL && Objects.equals(g.cityId(), cityId)).toList();
+        List<WorkGroup> running = central.stream().filter(g -> rounds.get(g.roundId()).covers(day))
+                .sorted(Comparator.comparing(WorkGroup::id)).toList();
+        if (!running.isEmpty()) {
+            return running;
+        }
+        return central.stream().filter(g -> !rounds.get(g.roundId()).startDate().isAfter(day))
+                .max(Comparator.comparing((WorkGroup g) -> rounds.get(g.roundId()).startDate())
+                        .thenComparing(WorkGroup::id))
+                .map(List::of).orElse(List.of());
     }
 
     public List<GroupMember> membersOf(long groupId) {

@@ -20,6 +20,11 @@ public record BoardDay(LocalDate day, String dayKind, boolean closed, List<Board
         return rows.stream().filter(r -> r.status() == ReportStatus.MISSING).toList();
     }
 
+    /** The groups still owing the day's report: missing, or reported without every required item. */
+    public List<BoardRow> owing() {
+        return rows.stream().filter(BoardRow::owing).toList();
+    }
+
     /** The groups that report on the day (not those that reported on a day off anyway). */
     public List<BoardRow> expected() {
         return rows.stream().filter(BoardRow::expected).toList();

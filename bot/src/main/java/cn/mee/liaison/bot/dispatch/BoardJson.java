@@ -19,7 +19,7 @@ final class BoardJson {
         body.put("closed", day.closed());
         DaySummary.Tally total = DaySummary.of(day).total();
         body.put("counts", Map.of("expected", total.expected(), "submitted", total.onTime(), "late", total.late(),
-                "missing", total.missing()));
+                "missing", total.missing(), "incomplete", total.incomplete()));
         body.put("groups", day.rows().stream().map(row -> row(row, zone)).toList());
         return body;
     }
@@ -38,6 +38,7 @@ final class BoardJson {
         group.put("expected", row.expected());
         group.put("reporter", row.report().map(r -> r.reporterName() == null ? r.reporterId() : r.reporterName())
                 .orElse(null));
+        group.put("complete", row.complete());
         group.put("missingItems", row.missing().stream().map(FieldSpec::label).toList());
         return group;
     }
@@ -62,6 +63,8 @@ final class BoardJson {
         line.put("onTime", tally.onTime());
         line.put("late", tally.late());
         line.put("missing", tally.missing());
+        line.put("complete", tally.complete());
+        line.put("incomplete", tally.incomplete());
         line.put("completion", tally.completionPercent());
         line.put("totals", tally.totals());
         return line;

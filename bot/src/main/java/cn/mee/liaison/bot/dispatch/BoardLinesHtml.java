@@ -27,7 +27,13 @@ final class BoardLinesHtml {
             html.raw("</td>\n<td class=\"time\"").attribute("data-at", l.submittedAt()).raw(">").text(l.time())
                     .raw("</td>\n").cell(" class=\"reporter\"", l.reporter());
             l.figures().forEach(figure -> html.cell(" class=\"figure\"", figure));
-            html.cell(" class=\"missing-items\"", l.missing()).raw("</tr>\n");
+            html.cell(" class=\"missing-items\"", l.missing()).raw("<td class=\"history-cell\">");
+            if (l.historyUrl() != null) {
+                // unfolded by dispatch-board.js, which fetches the list when opened
+                html.raw("<details class=\"history\"").attribute("data-src", l.historyUrl())
+                        .raw("><summary>历次报送</summary></details>");
+            }
+            html.raw("</td>\n</tr>\n");
         }
         return html.toString();
     }

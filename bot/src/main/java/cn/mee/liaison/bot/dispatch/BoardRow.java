@@ -35,6 +35,21 @@ public record BoardRow(WorkGroup group, String city, String unit, DispatchPlan p
         return status != ReportStatus.MISSING;
     }
 
+    /** Whether the group reported with every required item. */
+    public boolean complete() {
+        return reported() && missing.isEmpty();
+    }
+
+    /** Whether the group reported but its report lacks required items (its status still SUBMITTED or LATE). */
+    public boolean incomplete() {
+        return reported() && !missing.isEmpty();
+    }
+
+    /** Whether the group still owes the day something: it reports on the day and has no complete report yet. */
+    public boolean owing() {
+        return expected && !complete();
+    }
+
     /** The first chat's id, as the API names a group's chat. */
     public String chatId() {
         return chats.isEmpty() ? null : chats.get(0).chatId();

@@ -20,8 +20,9 @@ import java.util.function.BiConsumer;
 
 /**
  * A day's current reports as the charts and rankings of a range read them, column by column to take little memory
- * (about 40 bytes a report): the groups that reported, whether each was late, and the numeric items (what a
- * summary adds up, as {@code long}s as the summary adds them). Other items, the reporter and the time are not kept.
+ * (about 40 bytes a report): the groups that reported, whether each was late, the required items each lacks (a
+ * reference, null for the complete ones), and the numeric items (what a summary adds up, as {@code long}s as the
+ * summary adds them). Other items, the reporter and the time are not kept.
  */
 final class DayFigures {
 
@@ -30,16 +31,19 @@ final class DayFigures {
     private final DailyReportStamp stamp;
     private final long[] groups;
     private final BitSet late;
+    /** Per report: the codes of the required items it lacks, null when complete. */
+    private final String[] missing;
     private final String[] codes;
     /** Per code, per report: the value, where {@link #present} says there is one. */
     private final long[][] values;
     private final BitSet[] present;
 
-    private DayFigures(DailyReportStamp stamp, long[] groups, BitSet late, String[] codes, long[][] values,
-                       BitSet[] present) {
+    private DayFigures(DailyReportStamp stamp, long[] groups, BitSet late, String[] missing, String[] codes,
+                       long[][] values, BitSet[] present) {
         this.stamp = stamp;
         this.groups = groups;
         this.late = late;
+        this.missing = missing;
         this.codes = codes;
         this.values = values;
         this.present = present;
@@ -53,6 +57,7 @@ final class DayFigures {
 
         private int size;
         private long[] groups = new long[64];
+        private String[] missing = new String[64];
         private final BitSet late = new BitSet();
         private final Map<String, Integer> columns = new LinkedHashMap<>();
         private final List<long[]> values = new ArrayList<>();
@@ -60,11 +65,18 @@ final class DayFigures {
 
         /** The next report of the day, in the order the day's reports are to be given. */
         void add(long group, boolean isLate, String fieldsJson) {
+            add(group, isLate, fieldsJson, null);
+        }
+
+        /** The next report of the day, lacking the required items coded in {@code lacks} (null or empty: none). */
+        void add(long group, boolean isLate, String fieldsJson, String lacks) {
             int row = size++;
             if (row == groups.length) {
                 groups = Arrays.copyOf(groups, row * 2);
+                missing = Arrays.copyOf(missing, row * 2);
             }
             groups[row] = group;
+            missing[row] = lacks == null || lacks.isBlank() ? null : lacks;
             late.set(row, isLate);
             eachItem(fieldsJson, (code, value) -> {
                 int column = columns.computeIfAbsent(code, c -> {
@@ -92,8 +104,8 @@ final class DayFigures {
             for (int c = 0; c < columnValues.length; c++) {
                 columnValues[c] = Arrays.copyOf(values.get(c), size);
             }
-            return new DayFigures(stamp, Arrays.copyOf(groups, size), late, columns.keySet().toArray(String[]::new),
-                    columnValues, present.toArray(BitSet[]::new));
+            return new DayFigures(stamp, Arrays.copyOf(groups, size), late, Arrays.copyOf(missing, size),
+                    columns.keySet().toArray(String[]::new), columnValues, present.toArray(BitSet[]::new));
         }
     }
 
@@ -151,7 +163,7 @@ final class DayFigures {
         return groups.length;
     }
 
-    /** The reports, each with its numeric items only (no id, reporter, time, text items or missing items). */
+    /** The reports, each with its numeric items and missing items only (no id, reporter, time or text items). */
     List<DailyReportRow> reports() {
         LocalDate day = stamp.reportDate();
         List<DailyReportRow> reports = new ArrayList<>(groups.length);
@@ -162,8 +174,8 @@ final class DayFigures {
                     fields.put(codes[c], values[c][i]);
                 }
             }
-            reports.add(new DailyReportRow(null, day, groups[i], 0, null, null, null, late.get(i), fields, null,
-                    true));
+            reports.add(new DailyReportRow(null, day, groups[i], 0, null, null, null, late.get(i), fields,
+                    missing[i], true));
         }
         return reports;
     }

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The day's dispatch summed up (第四条(七)): per city, per responsible unit and per group kind, how many groups
- * reported, on time or late, and the totals of the figures. A group that reported on a day it need not is not
+ * reported, on time or late, how many of those reports lack required items, and the totals of the figures. A group that reported on a day it need not is not
  * counted as expected, but its figures are added up: the work was done.
  *
  * @param counts the figures that are added up (the NUMBER items of the plans in use), in plan order
@@ -19,8 +19,22 @@ import java.util.Set;
 public record DaySummary(LocalDate day, String dayKind, boolean closed, Tally total, List<Tally> byCity,
                          List<Tally> byUnit, List<Tally> byKind, List<FieldSpec> counts, List<BoardRow> rows) {
 
-    /** One line of the summary. */
-    public record Tally(String name, int expected, int onTime, int late, Map<String, Long> totals) {
+    /**
+     * One line of the summary.
+     *
+     * @param incomplete of the groups that reported (on time or late), those whose report lacks required items
+     */
+    public record Tally(String name, int expected, int onTime, int late, int incomplete, Map<String, Long> totals) {
+
+        /** The groups that reported with every required item. */
+        public int complete() {
+            return reported() - incomplete;
+        }
+
+        /** The groups still owing the day's report: missing, or reported incomplete. */
+        public int owing() {
+            return missing() + incomplete;
+        }
 
         public int reported() {
             return onTime + late;
@@ -90,6 +104,7 @@ public record DaySummary(LocalDate day, String dayKind, boolean closed, Tally to
         private int expected;
         private int onTime;
         private int late;
+        private int incomplete;
 
         Sums(String name, int figures) {
             this.name = name;
@@ -104,6 +119,7 @@ public record DaySummary(LocalDate day, String dayKind, boolean closed, Tally to
                 expected++;
                 onTime += row.status() == ReportStatus.SUBMITTED ? 1 : 0;
                 late += row.status() == ReportStatus.LATE ? 1 : 0;
+                incomplete += row.incomplete() ? 1 : 0;
             }
         }
 
@@ -112,7 +128,7 @@ public record DaySummary(LocalDate day, String dayKind, boolean closed, Tally to
             for (int i = 0; i < figures.length; i++) {
                 totals.put(counts.get(i).code(), figures[i]);
             }
-            return new Tally(name, expected, onTime, late, totals);
+            return new Tally(name, expected, onTime, late, incomplete, totals);
         }
     }
 

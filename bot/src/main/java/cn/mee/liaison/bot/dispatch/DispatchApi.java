@@ -29,12 +29,15 @@ class DispatchApi {
     private final DispatchBoard board;
     private final DispatchStages stages;
     private final DispatchExport export;
+    private final ReportHistory history;
     private final Clock clock;
 
-    DispatchApi(DispatchBoard board, DispatchStages stages, DispatchExport export, Clock clock) {
+    DispatchApi(DispatchBoard board, DispatchStages stages, DispatchExport export, ReportHistory history,
+                Clock clock) {
         this.board = board;
         this.stages = stages;
         this.export = export;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -62,6 +65,16 @@ class DispatchApi {
         body.put("date", day.toString());
         body.put("reminded", BoardJson.reminded(reminded));
         return body;
+    }
+
+    @GetMapping("/{date}/groups/{group}/history")
+    @Operation(summary = "某工作组当天的历次报送：当前版本在前，其后是被替换的版本（新的在前），各含报送时间、报送人和数据",
+            description = "group 为工作组 id 或名称；同名工作组有多个时加 city（城市名称）区分，否则 400。"
+                    + "只能查看看板上可见的工作组（包保单位协调联络员只看本单位）。")
+    Map<String, Object> history(@PathVariable String date, @PathVariable String group,
+                                @RequestParam(required = false) String city) {
+        LocalDate day = DispatchDates.parse("date", date, clock);
+        return ReportHistory.json(day, history.of(day, group, city, scope(null, null, null)), clock.getZone());
     }
 
     @GetMapping("/{date}/summary")

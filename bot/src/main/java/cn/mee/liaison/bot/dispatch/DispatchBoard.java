@@ -108,7 +108,8 @@ public class DispatchBoard {
                 report, missing);
     }
 
-    private static List<FieldSpec> missingOf(DispatchPlan plan, DailyReportRow report) {
+    /** The plan's required items the report lacks. */
+    static List<FieldSpec> missingOf(DispatchPlan plan, DailyReportRow report) {
         if (report.missing() == null || report.missing().isBlank()) {
             return List.of();
         }

@@ -107,7 +107,7 @@ public class DispatchExport {
     private static void dailySummaries(Sheet sheet, CellStyle bold, List<BoardDay> days, List<FieldSpec> items) {
         List<FieldSpec> counts = items.stream().filter(f -> f.kind() == FieldKind.NUMBER)
                 .toList();
-        List<String> headers = new ArrayList<>(List.of("日期", "日期类型", "城市", "应报", "按时", "迟报", "未报", "报送率(%)"));
+        List<String> headers = new ArrayList<>(List.of("日期", "日期类型", "城市", "应报", "按时", "迟报", "未报", "缺项", "报送率(%)"));
         counts.forEach(f -> headers.add(f.label()));
         header(sheet, bold, headers);
         int r = 1;
@@ -117,7 +117,8 @@ public class DispatchExport {
             lines.add(summary.total());
             for (DaySummary.Tally tally : lines) {
                 List<Object> cells = new ArrayList<>(List.of(day.day().toString(), day.dayKind(), tally.name(),
-                        tally.expected(), tally.onTime(), tally.late(), tally.missing(), tally.completionPercent()));
+                        tally.expected(), tally.onTime(), tally.late(), tally.missing(), tally.incomplete(),
+                        tally.completionPercent()));
                 counts.forEach(f -> cells.add(tally.totals().getOrDefault(f.code(), 0L)));
                 cells(sheet.createRow(r++), cells);
             }
@@ -127,13 +128,13 @@ public class DispatchExport {
     private static void standings(Sheet sheet, CellStyle bold, List<Standing> standings, boolean groups) {
         List<String> headers = new ArrayList<>(List.of("名次"));
         headers.addAll(groups ? List.of("工作组", "城市", "包保单位") : List.of("包保单位"));
-        headers.addAll(List.of("应报", "按时", "迟报", "未报", "完整率(%)", "及时率(%)"));
+        headers.addAll(List.of("应报", "按时", "迟报", "未报", "缺项", "完整率(%)", "及时率(%)"));
         header(sheet, bold, headers);
         int r = 1;
         for (Standing s : standings) {
             List<Object> cells = new ArrayList<>(List.of(r));
             cells.addAll(groups ? List.of(s.name(), s.city(), s.unit()) : List.of(s.name()));
-            cells.addAll(List.of(s.expected(), s.onTime(), s.late(), s.missing(), s.completeness(),
+            cells.addAll(List.of(s.expected(), s.onTime(), s.late(), s.missing(), s.incomplete(), s.completeness(),
                     s.punctuality()));
             cells(sheet.createRow(r++), cells);
         }

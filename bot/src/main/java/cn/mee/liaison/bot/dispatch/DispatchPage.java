@@ -17,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -30,15 +31,17 @@ class DispatchPage {
     private final DispatchStages stages;
     private final DispatchExport export;
     private final DirectoryCache directory;
+    private final ReportHistory history;
     private final CalendarGap calendarGap;
     private final Clock clock;
 
     DispatchPage(DispatchBoard board, DispatchStages stages, DispatchExport export, DirectoryCache directory,
-                 CalendarGap calendarGap, Clock clock) {
+                 ReportHistory history, CalendarGap calendarGap, Clock clock) {
         this.board = board;
         this.stages = stages;
         this.export = export;
         this.directory = directory;
+        this.history = history;
         this.calendarGap = calendarGap;
         this.clock = clock;
     }
@@ -62,13 +65,22 @@ class DispatchPage {
         model.addAttribute("today", today);
         model.addAttribute("choices", FilterChoices.of(directory.snapshot(), viewer));
         model.addAttribute("mayExport", viewer.mayExport());
-        model.addAttribute("mayRemind", !day.isAfter(today) && view.total().missing() > 0);
+        model.addAttribute("mayRemind", !day.isAfter(today) && view.total().owing() > 0);
         model.addAttribute("previous", query.dayLink("/dispatch", day.minusDays(1)));
         model.addAttribute("next", query.dayLink("/dispatch", day.plusDays(1)));
         model.addAttribute("dayExport", query.rangeLink("/dispatch/export.xlsx", day, day));
         model.addAttribute("rangeFrom", day.withDayOfMonth(1));
         model.addAttribute("calendarGap", calendarGap.banner().orElse(null));
         return "dispatch";
+    }
+
+    /** The board's 历次报送 of a group (its id), as an HTML fragment the board's row unfolds. */
+    @GetMapping(value = "/dispatch/history", produces = "text/html;charset=UTF-8")
+    @ResponseBody
+    String history(@RequestParam String date, @RequestParam String group) {
+        LocalDate day = DispatchDates.parse("date", date, clock);
+        return ReportHistory.html(history.of(day, group, null, BoardFilter.none().within(Viewer.current())),
+                clock.getZone());
     }
 
     @PostMapping("/dispatch/remind")

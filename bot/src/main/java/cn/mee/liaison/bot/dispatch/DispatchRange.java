@@ -27,20 +27,21 @@ public record DispatchRange(LocalDate from, LocalDate to, List<DaySummary> days,
             }
         }
         List<Standing> unitStandings = units.entrySet().stream().map(e -> new Standing(e.getKey(), "", e.getKey(),
-                e.getValue()[0], e.getValue()[1], e.getValue()[2])).sorted(Standing.RANKING).toList();
+                e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])).sorted(Standing.RANKING).toList();
         List<Standing> groupStandings = groups.entrySet().stream().map(e -> {
             BoardRow row = groupRows.get(e.getKey());
             int[] n = e.getValue();
             return new Standing(row.group().name(), row.city() == null ? "" : row.city(),
-                    row.unit() == null ? "" : row.unit(), n[0], n[1], n[2]);
+                    row.unit() == null ? "" : row.unit(), n[0], n[1], n[2], n[3]);
         }).sorted(Standing.RANKING).toList();
         return new DispatchRange(from, to, boards.stream().map(DaySummary::of).toList(), unitStandings,
                 groupStandings);
     }
 
     private static <K> void count(Map<K, int[]> counts, K key, BoardRow row) {
-        int[] n = counts.computeIfAbsent(key, k -> new int[3]);
+        int[] n = counts.computeIfAbsent(key, k -> new int[4]);
         n[0]++;
+        n[3] += row.incomplete() ? 1 : 0;
         if (row.status() == ReportStatus.SUBMITTED) {
             n[1]++;
         } else if (row.status() == ReportStatus.LATE) {

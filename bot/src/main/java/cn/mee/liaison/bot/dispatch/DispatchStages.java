@@ -4,8 +4,9 @@ import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
 import cn.mee.liaison.bot.outbox.Outbox;
 import cn.mee.liaison.storage.directory.Chat;
-import cn.mee.liaison.storage.directory.GroupKind;
 import cn.mee.liaison.storage.directory.GroupMember;
+import cn.mee.liaison.storage.directory.MemberRole;
+import cn.mee.liaison.storage.directory.WorkGroup;
 import cn.mee.liaison.storage.dispatch.DispatchMapper;
 import cn.mee.liaison.storage.outbox.MessageFormat;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,14 +77,15 @@ public class DispatchStages {
     }
 
     /**
-     * Nudges the groups of the day still missing, now (未报, {@code POST /api/v1/dispatch/{date}/remind}).
+     * Nudges the groups of the day still missing, now (未报, {@code POST /api/v1/dispatch/{date}/remind}), and those
+     * whose report lacks required items (the nudge names them).
      *
      * @return the groups nudged
      */
     public List<BoardRow> remindNow(LocalDate day, Predicate<BoardRow> scope) {
         Instant now = clock.instant();
         BoardDay today = board.on(day);
-        List<BoardRow> missing = today.missing().stream().filter(scope).toList();
+        List<BoardRow> missing = today.owing().stream().filter(scope).toList();
         transactions.executeWithoutResult(status -> outbox.enqueue(missing.stream()
                 .flatMap(row -> reminders(row, day, now).stream()).toList()));
         return missing;
@@ -121,13 +122,15 @@ public class DispatchStages {
     private boolean run(LocalDate day, DispatchPlan plan, DispatchStage stage, boolean prompted, List<BoardRow> rows,
                         String dayKind, Instant now) {
         List<BoardRow> missing = rows.stream().filter(r -> !r.reported()).toList();
+        // a report lacking required items is still owed: nudged for those items, escalated at close as incomplete
+        List<BoardRow> owing = rows.stream().filter(BoardRow::owing).toList();
         List<OutboxMessage> said = new ArrayList<>();
         List<String> marks = new ArrayList<>(List.of(stage.name()));
         switch (stage.kind()) {
             case PROMPT -> missing.forEach(r -> said.addAll(prompts(r, day, dayKind, plan, now)));
             case REMIND -> {
                 if (prompted) {
-                    missing.forEach(r -> said.addAll(reminders(r, day, now)));
+                    owing.forEach(r -> said.addAll(reminders(r, day, now)));
                 } else {
                     missing.forEach(r -> said.addAll(prompts(r, day, dayKind, plan, now)));
                     marks.add(DispatchStage.PROMPT);
@@ -135,7 +138,7 @@ public class DispatchStages {
             }
             case CLOSE -> {
                 if (prompted) {
-                    said.addAll(escalations(day, plan.closeAt(), missing, now));
+                    said.addAll(escalations(day, plan.closeAt(), owing, now));
                 }
             }
         }
@@ -152,8 +155,8 @@ public class DispatchStages {
             return true;
         }));
         if (ran) {
-            log.info("dispatch {} {} {}: {} messages for {} groups missing", day, plan.key(), stage.name(),
-                    said.size(), missing.size());
+            log.info("dispatch {} {} {}: {} messages for {} groups missing, {} incomplete", day, plan.key(),
+                    stage.name(), said.size(), missing.size(), owing.size() - missing.size());
         }
         return prompted || marks.contains(DispatchStage.PROMPT);
     }
@@ -173,8 +176,8 @@ public class DispatchStages {
                 .collect(Collectors.groupingBy(BoardRow::city, LinkedHashMap::new, Collectors.toList()));
         byCity.forEach((city, rows) -> {
             String cityText = SummaryText.forCity(DaySummary.of(today.filter(rows::contains)), city, clock.getZone());
-            centralChats(rows).forEach(chat -> said.add(chatMessage(chat, MessageFormat.MARKDOWN, cityText, null,
-                    Purpose.SUMMARY, now)));
+            centralChats(snapshot, city, day).forEach(chat -> said.add(chatMessage(chat, MessageFormat.MARKDOWN,
+                    cityText, null, Purpose.SUMMARY, now)));
         });
         claims.execute(status -> {
             try {
@@ -198,7 +201,8 @@ public class DispatchStages {
 
     private List<OutboxMessage> reminders(BoardRow row, LocalDate day, Instant now) {
         boolean afterClose = !at(day, row.plan().closeAt()).isAfter(now);
-        String text = DispatchTexts.reminder(day, row.plan(), afterClose);
+        String text = row.incomplete() ? DispatchTexts.itemsReminder(day, row.plan(), afterClose, row.missing())
+                : DispatchTexts.reminder(day, row.plan(), afterClose);
         String mentions = mentions(row.leaders());
         return row.chats().stream().map(chat -> chatMessage(chat, MessageFormat.TEXT, text, mentions,
                 Purpose.REMINDER, now)).toList();
@@ -211,26 +215,32 @@ public class DispatchStages {
         List<OutboxMessage> said = new ArrayList<>();
         Map<String, List<BoardRow>> byCity = missing.stream().filter(r -> r.city() != null)
                 .collect(Collectors.groupingBy(BoardRow::city, LinkedHashMap::new, Collectors.toList()));
-        BoardDay today = board.on(day);
+        DirectorySnapshot snapshot = directory.snapshot();
         byCity.forEach((city, rows) -> {
-            List<BoardRow> cityRows = today.rows().stream().filter(r -> city.equals(r.city())).toList();
             String text = DispatchTexts.escalationToCity(day, city, close, rows);
-            String leaders = cityRows.stream().filter(r -> r.group().kind() == GroupKind.CENTRAL)
-                    .map(r -> mentions(r.leaders())).filter(m -> m != null).findFirst().orElse(null);
-            centralChats(cityRows).forEach(chat -> said.add(chatMessage(chat, MessageFormat.TEXT, text, leaders,
-                    Purpose.REMINDER, now)));
+            List<WorkGroup> central = centralGroups(snapshot, city, day);
+            String leaders = central.stream().map(g -> mentions(snapshot.membersOf(g.id()).stream()
+                    .filter(m -> m.role() == MemberRole.LEADER).toList())).filter(m -> m != null).findFirst()
+                    .orElse(null);
+            centralChats(snapshot, city, day).forEach(chat -> said.add(chatMessage(chat, MessageFormat.TEXT, text,
+                    leaders, Purpose.REMINDER, now)));
         });
         String bureauText = DispatchTexts.escalationToBureau(day, close, missing);
-        directory.snapshot().bureauChats().forEach(chat -> said.add(chatMessage(chat, MessageFormat.TEXT,
+        snapshot.bureauChats().forEach(chat -> said.add(chatMessage(chat, MessageFormat.TEXT,
                 bureauText, null, Purpose.REMINDER, now)));
         return said;
     }
 
-    /** The chats of the central groups among the rows (a city has one per round). */
-    private static List<Chat> centralChats(List<BoardRow> cityRows) {
-        return cityRows.stream().filter(r -> r.group().kind() == GroupKind.CENTRAL)
-                .sorted(Comparator.comparing(r -> r.group().id()))
-                .flatMap(r -> r.chats().stream()).toList();
+    /**
+     * The city's central groups from the directory (a city has one per round), not from the day's board: a central
+     * group whose plan does not run that day still hears of its city's groups.
+     */
+    private static List<WorkGroup> centralGroups(DirectorySnapshot snapshot, String city, LocalDate day) {
+        return snapshot.cityNamed(city).map(c -> snapshot.centralGroupsOf(c.id(), day)).orElse(List.of());
+    }
+
+    private static List<Chat> centralChats(DirectorySnapshot snapshot, String city, LocalDate day) {
+        return centralGroups(snapshot, city, day).stream().flatMap(g -> snapshot.chatsOf(g.id()).stream()).toList();
     }
 
     private static String mentions(List<GroupMember> leaders) {

@@ -68,27 +68,64 @@ public final class DispatchTexts {
                 + "示例：" + example(plan);
     }
 
-    /** To a city's central group: the groups of the city still missing at close. */
-    public static String escalationToCity(LocalDate day, String city, LocalTime close, List<BoardRow> missing) {
-        StringBuilder text = new StringBuilder("【调度未报】" + day(day) + "截至" + time(close) + "，" + city
-                + "以下" + missing.size() + "个工作组未报送工作调度：");
-        for (BoardRow row : missing) {
-            text.append("\n- ").append(row.group().name()).append(row.unit() == null ? "" : "（" + row.unit() + "）");
+    /** The nudge to a group whose report lacks required items: exactly those. */
+    public static String itemsReminder(LocalDate day, DispatchPlan plan, boolean afterClose, List<FieldSpec> lacking) {
+        String ask = afterClose ? "已过" + time(plan.closeAt()) + "截止时间，请尽快补充。"
+                : "请于" + time(plan.closeAt()) + "前补充。";
+        return "【调度提醒】本群" + day(day) + "工作调度还缺少必填项：" + labels(lacking) + "，" + ask + "\n"
+                + "示例：日报 " + lacking.stream().map(f -> f.label() + "：" + (f.kind() == FieldKind.NUMBER ? "0" : "…"))
+                .collect(Collectors.joining("，"));
+    }
+
+    /**
+     * To a city's central group: the groups of the city still owing at close, those missing and those whose report
+     * lacks required items.
+     */
+    public static String escalationToCity(LocalDate day, String city, LocalTime close, List<BoardRow> owing) {
+        List<BoardRow> missing = owing.stream().filter(r -> !r.reported()).toList();
+        List<BoardRow> incomplete = owing.stream().filter(BoardRow::reported).toList();
+        StringBuilder text = new StringBuilder((missing.isEmpty() ? "【调度缺项】" : "【调度未报】") + day(day) + "截至"
+                + time(close) + "，" + city);
+        if (!missing.isEmpty()) {
+            text.append("以下").append(missing.size()).append("个工作组未报送工作调度：");
+            for (BoardRow row : missing) {
+                text.append("\n- ").append(row.group().name()).append(row.unit() == null ? "" : "（" + row.unit() + "）");
+            }
+        }
+        if (!incomplete.isEmpty()) {
+            text.append(missing.isEmpty() ? "" : "\n").append("以下").append(incomplete.size())
+                    .append("个工作组报送不完整：");
+            for (BoardRow row : incomplete) {
+                text.append("\n- ").append(row.group().name()).append(row.unit() == null ? "" : "（" + row.unit() + "）")
+                        .append("：缺").append(labels(row.missing()));
+            }
         }
         return text.append("\n请中心组督促补报。").toString();
     }
 
-    /** To the bureau chats: every group still missing at close, by city. */
-    public static String escalationToBureau(LocalDate day, LocalTime close, List<BoardRow> missing) {
-        Map<String, List<String>> byCity = new LinkedHashMap<>();
-        for (BoardRow row : missing) {
-            byCity.computeIfAbsent(row.city() == null ? "未填城市" : row.city(), c -> new ArrayList<>())
-                    .add(row.group().name());
+    /** To the bureau chats: every group still owing at close, by city — missing, then reported incomplete. */
+    public static String escalationToBureau(LocalDate day, LocalTime close, List<BoardRow> owing) {
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        Map<String, List<String>> incomplete = new LinkedHashMap<>();
+        for (BoardRow row : owing) {
+            (row.reported() ? incomplete : missing).computeIfAbsent(row.city() == null ? "未填城市" : row.city(),
+                    c -> new ArrayList<>()).add(row.group().name()
+                    + (row.reported() ? "（缺" + labels(row.missing()) + "）" : ""));
         }
-        StringBuilder text = new StringBuilder("【调度未报】" + day(day) + "截至" + time(close) + "，共"
-                + missing.size() + "个工作组未报送工作调度：");
-        byCity.forEach((city, groups) -> text.append("\n").append(city).append("：")
-                .append(String.join("、", groups)));
+        long missingCount = owing.stream().filter(r -> !r.reported()).count();
+        StringBuilder text = new StringBuilder((missingCount == 0 ? "【调度缺项】" : "【调度未报】") + day(day) + "截至"
+                + time(close) + "，");
+        if (missingCount > 0) {
+            text.append("共").append(missingCount).append("个工作组未报送工作调度：");
+            missing.forEach((city, groups) -> text.append("\n").append(city).append("：")
+                    .append(String.join("、", groups)));
+        }
+        if (!incomplete.isEmpty()) {
+            text.append(missingCount == 0 ? "" : "\n").append("共").append(owing.size() - missingCount)
+                    .append("个工作组报送不完整：");
+            incomplete.forEach((city, groups) -> text.append("\n").append(city).append("：")
+                    .append(String.join("、", groups)));
+        }
         return text.toString();
     }
 

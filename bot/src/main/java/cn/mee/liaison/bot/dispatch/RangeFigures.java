@@ -139,7 +139,7 @@ class RangeFigures {
             mapper.figuresBetween(firstStale, lastStale, each -> {
                 DailyReportFigures report = each.getResultObject();
                 read.computeIfAbsent(report.reportDate(), d -> new DayFigures.Reading())
-                        .add(report.workGroupId(), report.late(), report.fieldsJson());
+                        .add(report.workGroupId(), report.late(), report.fieldsJson(), report.missing());
             });
             for (LocalDate day = firstStale; !day.isAfter(lastStale); day = day.plusDays(1)) {
                 if (!found.containsKey(day)) {

@@ -26,6 +26,7 @@ final class StandingsHtml {
             }
             html.cell("", String.valueOf(s.expected())).cell("", String.valueOf(s.onTime()))
                     .cell("", String.valueOf(s.late())).cell("", String.valueOf(s.missing()))
+                    .cell(" class=\"incomplete\"", String.valueOf(s.incomplete()))
                     .cell("", s.completeness() + "%").cell("", s.punctuality() + "%").raw("</tr>\n");
         }
         return html.toString();

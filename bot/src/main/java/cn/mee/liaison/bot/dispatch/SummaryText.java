@@ -34,6 +34,9 @@ public final class SummaryText {
         for (BoardRow row : summary.rows()) {
             text.append("- ").append(row.group().name()).append("：").append(row.status().label());
             row.submittedAt().ifPresent(at -> text.append(" ").append(CLOCK.format(at.atZone(zone))));
+            if (row.incomplete()) {
+                text.append("（缺").append(DispatchTexts.labels(row.missing())).append("）");
+            }
             String figures = figures(row, summary.counts());
             text.append(figures.isEmpty() ? "" : "；" + figures).append('\n');
         }
@@ -48,6 +51,10 @@ public final class SummaryText {
                 .append(" 组（按时 ").append(total.onTime()).append("，迟报 ").append(total.late())
                 .append("），未报 ").append(total.missing()).append(" 组，报送率 ")
                 .append(total.completionPercent()).append("%");
+        if (total.incomplete() > 0) {
+            text.append("；已报中完整 ").append(total.complete()).append(" 组，缺项 ").append(total.incomplete())
+                    .append(" 组");
+        }
         if (!summary.closed()) {
             text.append("（尚未截止）");
         }
@@ -65,8 +72,10 @@ public final class SummaryText {
         for (DaySummary.Tally tally : tallies) {
             text.append("- ").append(tally.name()).append("：已报 ").append(tally.reported()).append('/')
                     .append(tally.expected());
-            if (tally.late() > 0) {
-                text.append("（迟报 ").append(tally.late()).append("）");
+            if (tally.late() > 0 || tally.incomplete() > 0) {
+                text.append("（").append(tally.late() > 0 ? "迟报 " + tally.late() : "")
+                        .append(tally.late() > 0 && tally.incomplete() > 0 ? "，" : "")
+                        .append(tally.incomplete() > 0 ? "缺项 " + tally.incomplete() : "").append("）");
             }
             String totals = totals(tally, counts);
             text.append(totals.isEmpty() ? "" : "；" + totals).append('\n');
@@ -79,6 +88,14 @@ public final class SummaryText {
             text.append("\n**未报**：").append(missing.stream()
                     .map(r -> withCity && r.city() != null && !r.group().name().startsWith(r.city())
                             ? r.city() + r.group().name() : r.group().name())
+                    .collect(Collectors.joining("、"))).append('\n');
+        }
+        List<BoardRow> incomplete = rows.stream().filter(r -> r.expected() && r.incomplete()).toList();
+        if (!incomplete.isEmpty()) {
+            text.append("\n**缺项**：").append(incomplete.stream()
+                    .map(r -> (withCity && r.city() != null && !r.group().name().startsWith(r.city())
+                            ? r.city() + r.group().name() : r.group().name())
+                            + "（缺" + DispatchTexts.labels(r.missing()) + "）")
                     .collect(Collectors.joining("、"))).append('\n');
         }
     }

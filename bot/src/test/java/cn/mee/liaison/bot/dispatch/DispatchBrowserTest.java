@@ -71,6 +71,8 @@ class DispatchBrowserTest extends RunningBot {
         WebDriverWait wait = loggedInWithDemo();
         ConsoleClock.CLOCK.set(LocalDateTime.of(2026, 11, 16, 18, 10));
         say("bd-1", "bd-1-02", "日报 检查企业九家，发现问题2个，督办问题核查1件，明日计划：夜查涿州市工业园区");
+        ConsoleClock.CLOCK.set(LocalDateTime.of(2026, 11, 16, 18, 20));
+        say("bd-1", "bd-1-02", "日报 检查企业十家");
         ConsoleClock.CLOCK.set(LocalDateTime.of(2026, 11, 17, 10, 0));
 
         browser.findElement(By.id("nav-dispatch")).click();
@@ -87,7 +89,13 @@ class DispatchBrowserTest extends RunningBot {
         List<WebElement> rows = browser.findElements(By.cssSelector("#board tbody tr"));
         assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.getAttribute("data-city")).isEqualTo("保定市"));
         WebElement reported = browser.findElement(By.cssSelector("#board tbody tr[data-chat='bd-1']"));
-        assertThat(reported.getText()).contains("保定市第一组", "已报", "18:10", "夜查涿州市工业园区");
+        assertThat(reported.getText()).contains("保定市第一组", "已报", "18:20", "夜查涿州市工业园区");
+        // 历次报送 unfolds the replaced report, fetched when opened
+        reported.findElement(By.cssSelector("details.history summary")).click();
+        wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(reported, By.cssSelector("li.replaced")));
+        assertThat(reported.findElement(By.cssSelector("li.replaced")).getText()).contains("18:10", "（已被替换）",
+                "检查企业数 9");
+        assertThat(reported.findElement(By.cssSelector("li.current")).getText()).contains("18:20", "检查企业数 10");
         assertThat(browser.findElement(By.id("count-expected")).getText()).isEqualTo(String.valueOf(rows.size()));
         assertThat(browser.findElement(By.id("count-on-time")).getText()).isEqualTo("1");
         picture("dispatch-board");

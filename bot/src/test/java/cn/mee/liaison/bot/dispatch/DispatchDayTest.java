@@ -240,6 +240,89 @@ class DispatchDayTest extends RunningBot {
     }
 
     @Test
+    void aReportLackingARequiredItemIsNudgedForItAndEscalatedAsIncomplete() {
+        at(10, 26, 17, 0);
+        stages.tick();
+        at(10, 26, 17, 30);
+        say(org.ordinaryChat(), org.member(), "日报 检查企业数：4，发现问题数：1，督办问题核查数：0");
+        say(org.otherCityChat(), org.otherCityMember(), "日报 检查企业数：5，发现问题数：2，督办问题核查数：0，明日计划：巡查");
+
+        // the status stays as the contract has it; whether the report is complete is a field of its own
+        JsonNode board = board("2026-10-26");
+        JsonNode lacking = row(board, "保定市第一组", org.cityA());
+        assertThat(lacking.get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(lacking.get("complete").asBoolean()).isFalse();
+        assertThat(lacking.get("missingItems").toString()).isEqualTo("[\"明日计划\"]");
+        assertThat(row(board, "廊坊市第一组", org.cityB()).get("complete").asBoolean()).isTrue();
+        assertThat(board.get("counts").get("incomplete").asInt()).isEqualTo(1);
+
+        // the reminder names the missing item, to the group that reported without it (@ its leader)
+        at(10, 26, 19, 0);
+        stages.tick();
+        assertThat(said(org.ordinaryChat(), "REMINDER")).singleElement().satisfies(r -> {
+            assertThat(r.text()).startsWith("【调度提醒】本群10月26日（周一）工作调度还缺少必填项：明日计划，请于21:00前补充。")
+                    .contains("日报 明日计划：");
+            assertThat(r.mentions()).isEqualTo(org.leader());
+        });
+        assertThat(said(org.otherCityChat(), "REMINDER")).as("complete").isEmpty();
+
+        // at close it is escalated as incomplete, beside the missing central group
+        at(10, 26, 21, 0);
+        stages.tick();
+        List<Said> toCity = said(org.centralChat(), "REMINDER");
+        assertThat(toCity.get(toCity.size() - 1).text()).startsWith("【调度未报】10月26日（周一）截至21:00，" + org.cityA())
+                .contains("以下1个工作组未报送工作调度：\n- 保定市中心组", "以下1个工作组报送不完整：\n- 保定市第一组（"
+                        + org.unitA() + "）：缺明日计划");
+        assertThat(said(org.bureauChat(), "REMINDER")).last().satisfies(r -> assertThat(r.text())
+                .contains("共1个工作组报送不完整：\n" + org.cityA() + "：保定市第一组（缺明日计划）"));
+        assertThat(said(org.bureauChat(), "SUMMARY")).last().satisfies(r -> assertThat(r.text())
+                .contains("已报中完整 1 组，缺项 1 组", "- " + org.cityA() + "：已报 1/2（缺项 1）",
+                        "**缺项**：" + org.cityA() + "保定市第一组（缺明日计划）"));
+        JsonNode range = call("GET", "/api/v1/dispatch/range?from=2026-10-26&to=2026-10-26", null).body();
+        assertThat(range.get("groups")).anySatisfy(g -> {
+            assertThat(g.get("name").asText()).isEqualTo("保定市第一组");
+            assertThat(g.get("city").asText()).isEqualTo(org.cityA());
+            assertThat(g.get("incomplete").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aCentralGroupThatDoesNotReportThatDayStillGetsItsCitysEscalationAndSummary() {
+        // the central groups of this round are off the dispatch; the ordinary groups report as usual
+        Map<String, Object> plan = new HashMap<>();
+        plan.put("round", org.round());
+        plan.put("kind", "CENTRAL");
+        plan.put("enabled", false);
+        plan.put("fields", List.of(Map.of("label", "检查企业数", "kind", "NUMBER", "required", true)));
+        plan.put("promptAt", "17:00");
+        plan.put("reminders", List.of("19:00"));
+        plan.put("closeAt", "21:00");
+        plan.put("days", "WORKDAYS");
+        Answer saved = call("PUT", "/api/v1/dispatch/plans", plan);
+        assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+        String key = saved.body().get("key").asText();
+        try {
+            at(10, 27, 17, 0);
+            stages.tick();
+            assertThat(said(org.centralChat(), "PROMPT")).as("not asked").isEmpty();
+            assertThat(board("2026-10-27").get("groups")).noneMatch(g -> g.get("workGroup").asText().equals("保定市中心组")
+                    && g.get("city").asText().equals(org.cityA()));
+            at(10, 27, 21, 0);
+            stages.tick();
+            assertThat(said(org.centralChat(), "REMINDER")).singleElement().satisfies(r -> {
+                assertThat(r.text()).startsWith("【调度未报】10月27日（周二）截至21:00，" + org.cityA())
+                        .contains("- 保定市第一组");
+                assertThat(r.mentions()).as("@ the central group's leader").isEqualTo("center-lead-" + org.tag());
+            });
+            assertThat(said(org.centralChat(), "SUMMARY")).singleElement().satisfies(r -> assertThat(r.text())
+                    .startsWith("### " + org.cityA() + "10月27日（周二）工作调度汇总").contains("- 保定市第一组：未报"));
+        } finally {
+            assertThat(call("DELETE", "/api/v1/dispatch/plans/" + java.net.URLEncoder.encode(key,
+                    java.nio.charset.StandardCharsets.UTF_8), null).status()).isEqualTo(204);
+        }
+    }
+
+    @Test
     void noPromptOnAPublicHolidayAndAReportThatDayIsFiledNotExpected() {
         for (int hour : new int[] {17, 19, 20, 21, 22}) {
             at(10, 5, hour, 30);

@@ -672,6 +672,50 @@ class DispatchPagesTest extends RunningBot {
                         + today.get("counts").get("expected").asInt());
     }
 
+    /** A report replaced later the same day stays in the history: on the board's row and through the API. */
+    @Test
+    void aReplacedReportIsListedOnTheBoardRowAndThroughTheApi() throws Exception {
+        at(11, 10, 17, 40);
+        say(org.ordinaryChat(), org.member(), "日报 检查企业数：4，发现问题数：1，督办问题核查数：0，明日计划：巡查");
+        at(11, 10, 18, 5);
+        say(org.ordinaryChat(), org.leader(), "日报 检查企业数：6");
+
+        Document board = board(Map.of("date", "2026-11-10", "city", org.cityA()), VIEWER);
+        Element details = board.selectFirst("#board tr[data-group='保定市第一组'] details.history");
+        assertThat(details).isNotNull();
+        assertThat(board.selectFirst("#board tr[data-group='保定市中心组'] details.history")).as("no report").isNull();
+        String src = details.attr("data-src");
+        assertThat(src).startsWith("/dispatch/history?date=2026-11-10&group=");
+        String groupId = src.substring(src.indexOf("group=") + 6);
+        Document list = page(get("/dispatch/history").param("date", "2026-11-10").param("group", groupId), VIEWER);
+        assertThat(list.select("li").eachText()).containsExactly(
+                "11月10日 18:05 张三（当前）：检查企业数 6，发现问题数 1，督办问题核查数 0，明日计划 巡查",
+                "11月10日 17:40 李四（已被替换）：检查企业数 4，发现问题数 1，督办问题核查数 0，明日计划 巡查");
+
+        String byName = "/api/v1/dispatch/2026-11-10/groups/" + java.net.URLEncoder.encode("保定市第一组",
+                StandardCharsets.UTF_8) + "/history";
+        JsonNode history = api(byName, Map.of("city", org.cityA()));
+        assertThat(history.get("workGroupId").asText()).isEqualTo(groupId);
+        assertThat(history.get("versions")).hasSize(2);
+        JsonNode current = history.get("versions").get(0);
+        assertThat(current.get("current").asBoolean()).isTrue();
+        assertThat(current.get("reporter").asText()).isEqualTo("张三");
+        assertThat(current.get("submittedAt").asText()).isEqualTo("2026-11-10T18:05+08:00");
+        assertThat(current.get("fields").get("enterprisesChecked").asInt()).isEqualTo(6);
+        JsonNode replaced = history.get("versions").get(1);
+        assertThat(replaced.get("current").asBoolean()).isFalse();
+        assertThat(replaced.get("reporter").asText()).isEqualTo("李四");
+        assertThat(replaced.get("submittedAt").asText()).isEqualTo("2026-11-10T17:40+08:00");
+        assertThat(replaced.get("fields").get("enterprisesChecked").asInt()).isEqualTo(4);
+        assertThat(api("/api/v1/dispatch/2026-11-10/groups/" + groupId + "/history", Map.of()))
+                .isEqualTo(history);
+
+        Answer ambiguous = call("GET", byName, null);
+        assertThat(ambiguous.status()).isEqualTo(400);
+        assertThat(ambiguous.body().get("message").asText()).contains("city");
+        assertThat(call("GET", "/api/v1/dispatch/2026-11-10/groups/0/history", null).status()).isEqualTo(404);
+    }
+
     /**
      * A year without holiday data counts every weekday as a working day: from 1 November the console says the next
      * year is missing (概览, 看板, 工作日历) and the bureau chats are told once. 2039/2040 are years no other test loads.

@@ -26,7 +26,7 @@ class HtmlCellsTest {
     @Test
     void aBoardLineWithHostileNamesStaysOneRowOfItsCells() {
         BoardLine line = new BoardLine(HOSTILE, "chat\"1", HOSTILE, HOSTILE, "ORDINARY", "普通组", "MISSING", "未报",
-                false, null, "", HOSTILE, List.of("1", HOSTILE), HOSTILE);
+                false, null, "", HOSTILE, List.of("1", HOSTILE), HOSTILE, null);
         Element row = Jsoup.parseBodyFragment("<table><tbody>" + BoardLinesHtml.of(List.of(line))
                 + "</tbody></table>").selectFirst("tbody");
         assertThat(row.select("tr")).hasSize(1);

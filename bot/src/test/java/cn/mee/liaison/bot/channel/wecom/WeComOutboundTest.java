@@ -6,6 +6,13 @@ import static org.awaitility.Awaitility.await;
 import cn.mee.liaison.bot.channel.wecom.api.AppApi;
 import cn.mee.liaison.bot.channel.wecom.fake.Fault;
 import cn.mee.liaison.bot.channel.wecom.fake.Recorded;
+import cn.mee.liaison.bot.directory.DirectoryDocument;
+import cn.mee.liaison.bot.directory.DirectoryDocument.Chat;
+import cn.mee.liaison.bot.directory.DirectoryDocument.Member;
+import cn.mee.liaison.bot.directory.DirectoryDocument.Person;
+import cn.mee.liaison.bot.directory.DirectoryDocument.WorkGroup;
+import cn.mee.liaison.bot.dispatch.BoardRow;
+import cn.mee.liaison.bot.dispatch.DispatchStages;
 import cn.mee.liaison.bot.files.FileStore;
 import cn.mee.liaison.bot.outbox.Outbox;
 import cn.mee.liaison.storage.attachment.Attachment;
@@ -147,6 +154,32 @@ class WeComOutboundTest extends WeComTestBase {
         await().atMost(Duration.ofSeconds(20)).until(() -> row(nowhere).status() == OutboxStatus.FAILED);
         assertThat(row(nowhere).lastError()).contains("86003");
         assertThat(row(nowhere).attempts()).isEqualTo(1);
+    }
+
+    /** The dispatch's reminder through a door that can @ (the group robot webhook): the group's leader is @-ed. */
+    @Test
+    void aDispatchReminderThroughTheGroupRobotWebhookMentionsTheLeader(@Autowired DispatchStages stages) {
+        String hook = "center-hook-" + tag;
+        String key = "center-key-" + tag;
+        WECOM.webhookKey(key);
+        DirectoryDocument doc = new DirectoryDocument(
+                List.of(new DirectoryDocument.Unit("单位-" + tag, new Person(coordinator(), "王协调"))),
+                List.of(new DirectoryDocument.City("保定市-" + tag, "单位-" + tag, List.of())),
+                List.of(new DirectoryDocument.Round("轮次-" + tag, "2026-11-01", "2026-12-31")),
+                List.of(new WorkGroup("保定市中心组", "保定市-" + tag, "单位-" + tag, "CENTRAL", "轮次-" + tag,
+                        List.of(new Member(leader(), "张三", "LEADER"), new Member(member(), "李四", "MEMBER")),
+                        List.of(new Chat("WECOM_WEBHOOK", hook, key, null)))),
+                List.of(), List.of());
+        assertThat(call("PUT", "/api/v1/directory", doc).status()).isEqualTo(200);
+
+        List<BoardRow> reminded = stages.remindNow(LocalDate.of(2026, 12, 1), row -> hook.equals(row.chatId()));
+        assertThat(reminded).extracting(r -> r.group().name()).containsExactly("保定市中心组");
+        await().atMost(Duration.ofSeconds(20)).until(() -> WECOM.received("/cgi-bin/webhook/send").stream()
+                .anyMatch(r -> key.equals(r.query().get("key"))));
+        JsonNode sent = WECOM.received("/cgi-bin/webhook/send").stream()
+                .filter(r -> key.equals(r.query().get("key"))).map(Recorded::json).findFirst().orElseThrow();
+        assertThat(sent.path("text").path("content").asText()).startsWith("【调度提醒】本群12月1日（周二）工作调度尚未报送");
+        assertThat(sent.path("text").path("mentioned_list").get(0).asText()).isEqualTo(leader());
     }
 
     @Test
