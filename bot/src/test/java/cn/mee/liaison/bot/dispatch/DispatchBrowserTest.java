@@ -123,6 +123,13 @@ class DispatchBrowserTest extends RunningBot {
         assertThat(browser.findElement(By.id("group-ranking")).getText()).contains("保定市第一组");
         new Select(browser.findElement(By.id("completion-by"))).selectByValue("byUnit");
         assertThat(browser.findElements(By.cssSelector("#completion-chart canvas"))).isNotEmpty();
+        // the figures split by city too: one item at a time, a series per city
+        assertThat(browser.findElement(By.id("figures-item")).isDisplayed()).isFalse();
+        new Select(browser.findElement(By.id("figures-by"))).selectByValue("byCity");
+        assertThat(browser.findElement(By.id("figures-item")).isDisplayed()).isTrue();
+        Object series = ((JavascriptExecutor) browser).executeScript("return echarts.getInstanceByDom("
+                + "document.getElementById('figures-chart')).getOption().series.map(s => s.name);");
+        assertThat(series).asList().containsExactly("保定市");
         picture("dispatch-stats");
 
         // the calendar: a click on a day fills the form to change it
