@@ -18,6 +18,7 @@ import cn.mee.liaison.storage.directory.WorkGroup;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,13 +28,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The calendar of obligations, computed by the rules from the directory and the feedback meetings held: the
- * quarterly reports of every responsible unit (第九条), the feedback to every city (第十条), each round's summary and
+ * quarterly reports of every responsible unit from the day it joined (第九条), the feedback to every city (第十条), each round's summary and
  * evaluation and the next round's personnel list (第四条(四), 第十二条, 第三条(三)); with the custom deadlines people
  * add. A computed obligation is stored when it is first seen (so that it has an id, can be done, and its reminders
  * are counted); one whose inputs changed (a round's dates) moves while it is open.
@@ -50,9 +53,13 @@ public class DeadlineCalendar {
     private final RoundRules rounds;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    /** {@code liaison.deadlines.campaign-start}: when a unit or city in no round yet starts owing, if set. */
+    private final LocalDate campaignStart;
 
     DeadlineCalendar(DeadlineMapper mapper, DirectoryCache directory, QuarterlyReportRule quarterly,
-                     CityFeedbackRule feedback, RoundRules rounds, TransactionTemplate transactions, Clock clock) {
+                     CityFeedbackRule feedback, RoundRules rounds, TransactionTemplate transactions, Clock clock,
+                     @Value("${liaison.deadlines.campaign-start:}") String campaignStart) {
+        this.campaignStart = campaignStart == null || campaignStart.isBlank() ? null : parse(campaignStart);
         this.mapper = mapper;
         this.directory = directory;
         this.quarterly = quarterly;
@@ -88,19 +95,44 @@ public class DeadlineCalendar {
                 snapshot.cityName(row.cityId()), snapshot.roundName(row.roundId()));
     }
 
-    /** The day the campaign started in a city: the start of the first round with a group there. */
+    /**
+     * The day the campaign started in a city: the start of the first round with a group there; for a city in no
+     * round yet, {@code liaison.deadlines.campaign-start} if set.
+     */
     Optional<LocalDate> startIn(City city, DirectorySnapshot snapshot) {
-        Set<Long> rounds = snapshot.groups().stream().filter(g -> city.id().equals(g.cityId()))
-                .map(WorkGroup::roundId).collect(Collectors.toSet());
+        return firstRoundOf(snapshot, g -> city.id().equals(g.cityId()));
+    }
+
+    /**
+     * The day a unit joined the campaign: the start of the first round in which it has a group; for a unit in no
+     * round yet, {@code liaison.deadlines.campaign-start} if set. It owes no report due before.
+     */
+    Optional<LocalDate> joinedOn(OrgUnit unit, DirectorySnapshot snapshot) {
+        return firstRoundOf(snapshot, g -> unit.id().equals(g.unitId()));
+    }
+
+    private Optional<LocalDate> firstRoundOf(DirectorySnapshot snapshot, Predicate<WorkGroup> taking) {
+        Set<Long> rounds = snapshot.groups().stream().filter(taking).map(WorkGroup::roundId)
+                .collect(Collectors.toSet());
         return snapshot.rounds().stream().filter(r -> rounds.contains(r.id())).map(CampaignRound::startDate)
-                .min(Comparator.naturalOrder());
+                .min(Comparator.naturalOrder()).or(() -> Optional.ofNullable(campaignStart));
+    }
+
+    private static LocalDate parse(String date) {
+        try {
+            return LocalDate.parse(date.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("liaison.deadlines.campaign-start must be YYYY-MM-DD, not " + date, e);
+        }
     }
 
     private List<Computed> obligations(LocalDate from, LocalDate to, DirectorySnapshot snapshot, LocalDate today) {
         List<Computed> all = new ArrayList<>();
         for (OrgUnit unit : snapshot.units()) {
-            quarterly.obligations(unit.name(), from, to)
-                    .forEach(o -> all.add(new Computed(o, unit.id(), null, null, null)));
+            // from the day it joined: a unit there in 2019 owes the 2019 reports, one that joined later does not
+            joinedOn(unit, snapshot).filter(joined -> !joined.isAfter(to)).ifPresent(joined -> quarterly
+                    .obligations(unit.name(), joined.isAfter(from) ? joined : from, to)
+                    .forEach(o -> all.add(new Computed(o, unit.id(), null, null, null))));
         }
         for (City city : snapshot.cities()) {
             startIn(city, snapshot).ifPresent(start -> all.addAll(feedbacks(city, start, from, to, today)));
@@ -116,7 +148,9 @@ public class DeadlineCalendar {
                     : rounds.obligations(r);
             for (Obligation o : list) {
                 if (within(o, from, to)) {
-                    Long roundId = o.kind() == DeadlineKind.PERSONNEL_LIST ? next.get().id() : round.id();
+                    // the list of a known next round concerns it; of one still unknown, the round before it
+                    Long roundId = o.kind() == DeadlineKind.PERSONNEL_LIST && next.isPresent() ? next.get().id()
+                            : round.id();
                     all.add(new Computed(o, null, null, roundId, null));
                 }
             }

@@ -53,7 +53,14 @@ final class DeadlineRecipients {
                 s.groups().stream().filter(g -> Objects.equals(g.roundId(), roundId)).map(WorkGroup::unitId)
                         .distinct().forEach(u -> coordinator(s, u, today, targets));
             }
-            case PERSONNEL_LIST -> s.units().forEach(u -> coordinator(s, u.id(), today, targets));
+            case PERSONNEL_LIST -> {
+                // the units sending people in the round it concerns; all units while that round has no groups yet
+                Long roundId = deadline.row().roundId();
+                List<Long> units = s.groups().stream().filter(g -> Objects.equals(g.roundId(), roundId))
+                        .map(WorkGroup::unitId).distinct().toList();
+                (units.isEmpty() ? s.units().stream().map(OrgUnit::id).toList() : units)
+                        .forEach(u -> coordinator(s, u, today, targets));
+            }
             case CUSTOM -> {
                 if (unitId != null) {
                     coordinator(s, unitId, today, targets);

@@ -144,10 +144,19 @@ class DeadlineTest extends RunningBot {
         assertThat(deadline("2026-12-01", "2027-01-31", "ROUND_SUMMARY", "考评建议").get("obligation").asText())
                 .as("the evaluation is a round-end obligation").isEqualTo("EVALUATION");
 
-        // the past too: the 2019 stage report, never marked done, is overdue
-        JsonNode stage = deadline("2019-01-01", "2019-12-31", "QUARTERLY_REPORT", "2019年前一阶段");
-        assertThat(stage.get("dueDate").asText()).isEqualTo("2019-08-31");
-        assertThat(stage.get("status").asText()).isEqualTo("OVERDUE");
+        // the past too: a unit owes from the start of its first round, so this one (from 2026-11-01) owes nothing
+        // earlier, while a unit there in 2019 still owes the 2019 stage report, never marked done: overdue
+        assertThat(deadlines("2019-01-01", "2026-10-31")).noneMatch(d -> org.unitA().equals(d.get("unit").asText(null))
+                || org.unitB().equals(d.get("unit").asText(null)));
+        TestOrganisation in2019 = new TestOrganisation(UUID.randomUUID().toString().substring(0, 8));
+        assertThat(call("PUT", "/api/v1/directory", in2019.document("2019-06-01", "2019-12-31")).status())
+                .isEqualTo(200);
+        List<JsonNode> reports2019 = deadlines("2019-01-01", "2019-12-31").stream()
+                .filter(d -> in2019.unitA().equals(d.get("unit").asText(null))
+                        && d.get("kind").asText().equals("QUARTERLY_REPORT")).toList();
+        assertThat(reports2019).extracting(d -> d.get("dueDate").asText()).containsExactly("2019-08-31", "2019-12-31");
+        assertThat(reports2019.get(0).get("title").asText()).contains("2019年前一阶段");
+        assertThat(reports2019.get(0).get("status").asText()).isEqualTo("OVERDUE");
 
         // a custom one, then done
         Answer added = call("POST", "/api/v1/deadlines", Map.of("title", "报送秋冬季攻坚方案", "dueDate", "2026-12-20",
@@ -193,11 +202,13 @@ class DeadlineTest extends RunningBot {
 
         at(12, 17, 9, 0);
         reminders.tick();
-        // the coordinator owes the round's summary and evaluation too, due the same day: one message lists all three
+        // the coordinator owes the round's summary and evaluation too, due the same day, and the personnel list of
+        // the round after it (none entered yet: due 7 days before this one ends): one message lists all four
         assertThat(reminded(org.coordinatorA(), title)).singleElement()
-                .satisfies(t -> assertThat(t).startsWith("【截止提醒】以下3项事项需要办理：\n1. " + title
-                                + "将于12月31日（周四）截止，还有14天（编号 ")
-                        .contains("。完成后回复\u201c已报送 2026年第四季度\u201d。\n2. ", "工作总结将于12月31日（周四）截止",
+                .satisfies(t -> assertThat(t).startsWith("【截止提醒】以下4项事项需要办理：\n1. " + org.round()
+                                + "之后下一轮人员名单将于12月24日（周四）截止，还有7天（编号 ")
+                        .contains("\n2. " + title + "将于12月31日（周四）截止，还有14天（编号 ",
+                                "。完成后回复\u201c已报送 2026年第四季度\u201d。\n3. ", "工作总结将于12月31日（周四）截止",
                                 "考评建议（可推荐1-2名个人）将于12月31日（周四）截止")
                         .endsWith("\n如需延后提醒，回复\u201c延后 3天\u201d（以上全部）或\u201c延后 3天 编号\u201d（其中一项）。"));
         assertThat(said(org.coordinatorA())).allMatch(s -> s.targetType().equals("USER"));
@@ -229,15 +240,15 @@ class DeadlineTest extends RunningBot {
         // a plain member may not close it; the leader of one of the unit's groups may
         assertThat(say(org.ordinaryChat(), org.member(), "已报送 2026年第四季度")).singleElement().asString()
                 .contains("仅限组长、派出单位协调联络员和执法局人员使用");
+        assertThat(say(org.ordinaryChat(), org.leader(), "已报送 2026年第三季度")).singleElement().asString()
+                .as("the unit joined with the round on 11-01: it owes no third-quarter report")
+                .startsWith(org.unitA() + "没有该季度的书面报告期限");
         assertThat(say(org.ordinaryChat(), org.leader(), "已报送")).singleElement().asString()
-                .as("the third quarter's is overdue too: which one?")
-                .startsWith(org.unitA() + "有多份季度书面报告未确认，请写明是哪个季度")
-                .contains("2026年第三季度工作进展书面报告", "[" + id + "] 2026年度工作进展书面报告");
-        assertThat(say(org.ordinaryChat(), org.leader(), "已报送 2026年第四季度")).singleElement().asString()
+                .as("the fourth quarter's is the only one it owes: no question which")
                 .startsWith("已确认完成，相关提醒已停止：\n[" + id + "] 2026年度工作进展书面报告（第四季度）（" + org.unitA() + "） 2026-12-31截止");
         assertThat(say(org.ordinaryChat(), org.leader(), "已报送 2026年第四季度")).singleElement().asString()
                 .contains("无需重复确认");
-        assertThat(say(org.ordinaryChat(), org.leader(), "已报送 " + org.unitB() + " 三季度")).singleElement()
+        assertThat(say(org.ordinaryChat(), org.leader(), "已报送 " + org.unitB() + " 四季度")).singleElement()
                 .asString().as("another unit's report").contains("不由您负责");
 
         at(12, 31, 9, 0);

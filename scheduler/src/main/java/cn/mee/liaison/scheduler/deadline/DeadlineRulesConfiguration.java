@@ -35,8 +35,9 @@ public class DeadlineRulesConfiguration {
     }
 
     @Bean
-    RoundRules roundRules(@Value("${liaison.deadlines.personnel-list-lead-days:7}") int personnelListLeadDays) {
-        return new RoundRules(personnelListLeadDays);
+    RoundRules roundRules(@Value("${liaison.deadlines.personnel-list-lead-days:7}") int personnelListLeadDays,
+                          @Value("${liaison.deadlines.personnel-list-before-end-days:7}") int beforeEndDays) {
+        return new RoundRules(personnelListLeadDays, beforeEndDays);
     }
 
     /** A {@code MM-dd} setting, refused with its name when malformed. */

@@ -20,11 +20,24 @@ class RoundRulesTest {
     @Test
     void theSummaryAndTheEvaluationAreDueOnTheRoundsLastDay() {
         assertThat(rules.obligations(FIRST)).containsExactly(
+                new Obligation(DeadlineKind.PERSONNEL_LIST, "2026年秋冬季第一轮之后下一轮人员名单",
+                        LocalDate.of(2026, 10, 30), null, null, "2026年秋冬季第一轮", "PERSONNEL_LIST|2026年秋冬季第一轮之后"),
                 new Obligation(DeadlineKind.ROUND_SUMMARY, "2026年秋冬季第一轮工作总结", LocalDate.of(2026, 11, 6),
                         null, null, "2026年秋冬季第一轮", "ROUND_SUMMARY|2026年秋冬季第一轮"),
                 new Obligation(DeadlineKind.EVALUATION, "2026年秋冬季第一轮考评建议（可推荐1-2名个人）",
                         LocalDate.of(2026, 11, 6), null, null, "2026年秋冬季第一轮", "EVALUATION|2026年秋冬季第一轮"));
         assertThat(rules.obligations(FIRST, null, null)).isEqualTo(rules.obligations(FIRST));
+    }
+
+    @Test
+    void withoutANextRoundItsPersonnelListIsStillOwedBeforeThisOneEnds() {
+        assertThat(new RoundRules(7, 10).personnelListAfter(FIRST).dueDate()).isEqualTo(LocalDate.of(2026, 10, 27));
+        assertThat(new RoundRules(7, 0).personnelListAfter(FIRST).dueDate()).isEqualTo(FIRST.end());
+        assertThat(new RoundRules(7, 60).personnelListAfter(FIRST).dueDate()).as("not before the round starts")
+                .isEqualTo(FIRST.start());
+        assertThat(rules.obligations(FIRST, SECOND, LocalDate.of(2026, 11, 20))).as("the next round known")
+                .extracting(Obligation::key).doesNotContain("PERSONNEL_LIST|2026年秋冬季第一轮之后");
+        assertThatThrownBy(() -> new RoundRules(7, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
