@@ -27,6 +27,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -76,8 +77,7 @@ public class FakePuppet extends PuppetGrpc.PuppetImplBase implements AutoCloseab
         this.token = token;
         contacts.put(SELF, "联络机器人");
         try {
-            this.server = InProcessServerBuilder.forName(name)
-                    .addService(ServerInterceptors.intercept(this, new TokenCheck())).build().start();
+            this.server = InProcessServerBuilder.forName(name).addService(service()).build().start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,6 +86,11 @@ public class FakePuppet extends PuppetGrpc.PuppetImplBase implements AutoCloseab
     /** A channel to this service, as the bot would open one. */
     public ManagedChannel channel() {
         return InProcessChannelBuilder.forName(name).build();
+    }
+
+    /** This service with its token check, to serve on another transport too (a TLS test's Netty server). */
+    public ServerServiceDefinition service() {
+        return ServerInterceptors.intercept(this, new TokenCheck());
     }
 
     public FakePuppet contact(String id, String contactName) {
