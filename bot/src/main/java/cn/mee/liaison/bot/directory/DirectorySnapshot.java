@@ -220,6 +220,14 @@ public final class DirectorySnapshot {
         return Optional.ofNullable(chats.get(new ChatKey(channel, chatId)));
     }
 
+    /** The people a chat reaches as the directory knows them: its work group's members, or the bureau staff. */
+    public List<String> peopleIn(Chat chat) {
+        if (chat.bureauChat()) {
+            return bureauStaff().stream().map(BureauStaff::userId).toList();
+        }
+        return membersOf(chat.workGroupId()).stream().map(GroupMember::userId).toList();
+    }
+
     public List<Chat> bureauChats() {
         return chats.values().stream().filter(Chat::bureauChat).sorted(Comparator.comparing(Chat::id)).toList();
     }

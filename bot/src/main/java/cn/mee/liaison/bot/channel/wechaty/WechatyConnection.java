@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -27,8 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * The bot's session with a Wechaty puppet service ({@code liaison.wechaty.endpoint}): it follows the event stream,
  * starts the puppet, learns its own contact id from the login event (and forgets it at logout), passes messages on,
- * and reconnects when the stream breaks or falls silent — after 1 s, doubling to 30 s, with jitter. A stream that
- * delivers anything counts as healthy again.
+ * and reconnects when the stream breaks or falls silent — after 1 s, doubling to 30 s, with jitter; the backoff starts
+ * over after a login or a connection that stayed up a minute ({@link ReconnectBackoff}). Any event (a heartbeat
+ * above all) shows the stream alive; errors and room events are logged and counted by type.
  */
 @Component
 public class WechatyConnection implements SmartLifecycle {
@@ -47,7 +47,8 @@ public class WechatyConnection implements SmartLifecycle {
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicInteger attempts = new AtomicInteger();
+    private final ReconnectBackoff backoff;
+    private final WechatyRooms rooms;
     private final AtomicLong generation = new AtomicLong();
     private volatile PuppetClient client;
     private volatile Runnable cancelStream;
@@ -56,10 +57,14 @@ public class WechatyConnection implements SmartLifecycle {
     private volatile boolean dingSent;
     private volatile boolean running;
     private volatile ScheduledFuture<?> watchdog;
+    private volatile Duration lastReconnectDelay;
 
     WechatyConnection(WechatyProperties settings, WechatyMessages messages, ObjectMapper json, Clock clock,
-                      MeterRegistry meters, PuppetChannels channels) {
+                      MeterRegistry meters, PuppetChannels channels, WechatyRooms rooms) {
         this.settings = settings;
+        this.rooms = rooms;
+        this.backoff = new ReconnectBackoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay(),
+                settings.reconnectResetAfter());
         this.messages = messages;
         this.json = json;
         this.clock = clock;
@@ -81,6 +86,11 @@ public class WechatyConnection implements SmartLifecycle {
     /** When the service was last heard from (any event), for the health of the stream. */
     Instant lastHeard() {
         return lastHeard;
+    }
+
+    /** The wait before the last reconnection, without its jitter; null before the first. */
+    Duration lastReconnectDelay() {
+        return lastReconnectDelay;
     }
 
     @Override
@@ -106,6 +116,7 @@ public class WechatyConnection implements SmartLifecycle {
         try {
             PuppetClient c = clients.apply(settings);
             client = c;
+            backoff.connected(clock.instant());
             lastHeard = clock.instant();
             dingSent = false;
             Events events = new Events(mine);
@@ -131,12 +142,11 @@ public class WechatyConnection implements SmartLifecycle {
             return; // stopping, or another failure already scheduled the reconnect
         }
         selfId = null;
-        int attempt = attempts.getAndIncrement();
-        long max = settings.reconnectMaxDelay().toMillis();
-        long delay = Math.min(max, settings.reconnectMinDelay().toMillis() << Math.min(attempt, 20));
-        delay += ThreadLocalRandom.current().nextLong(Math.max(1, delay / 5));
+        Duration wait = backoff.next(clock.instant());
+        lastReconnectDelay = wait;
+        long delay = wait.toMillis() + ThreadLocalRandom.current().nextLong(Math.max(1, wait.toMillis() / 5));
         meters.counter("liaison.wechaty.reconnects").increment();
-        log.info("reconnecting to the Wechaty puppet service in {} ms (attempt {})", delay, attempt + 1);
+        log.info("reconnecting to the Wechaty puppet service in {} ms", delay);
         timers.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 
@@ -163,10 +173,10 @@ public class WechatyConnection implements SmartLifecycle {
         reconnect(generation.get());
     }
 
+    /** Any event shows the stream alive: the silence timer starts again. */
     private void heard() {
         lastHeard = clock.instant();
         dingSent = false;
-        attempts.set(0);
     }
 
     void onEvent(EventResponse event) {
@@ -174,7 +184,9 @@ public class WechatyConnection implements SmartLifecycle {
         JsonNode payload = payload(event.getPayload());
         EventType type = event.getType();
         switch (type) {
+            case EVENT_TYPE_HEARTBEAT, EVENT_TYPE_DONG -> log.trace("Wechaty {}: {}", type, event.getPayload());
             case EVENT_TYPE_LOGIN -> {
+                backoff.loggedIn();
                 selfId = payload.path("contactId").asText(null);
                 log.info("the personal WeChat account {} logged in", selfId);
             }
@@ -191,9 +203,12 @@ public class WechatyConnection implements SmartLifecycle {
             }
             case EVENT_TYPE_SCAN -> log.warn("the personal WeChat account must log in: scan the QR code of the puppet "
                     + "service (status {}, {})", payload.path("status").asText(), payload.path("qrcode").asText(""));
-            case EVENT_TYPE_ROOM_JOIN, EVENT_TYPE_ROOM_LEAVE, EVENT_TYPE_ROOM_TOPIC ->
-                    log.info("WeChat room event {}: {}", type, event.getPayload());
-            case EVENT_TYPE_ERROR -> log.warn("the Wechaty puppet service reports an error: {}", event.getPayload());
+            case EVENT_TYPE_ROOM_JOIN -> rooms.joined(payload);
+            case EVENT_TYPE_ROOM_LEAVE -> rooms.left(payload);
+            case EVENT_TYPE_ROOM_TOPIC -> rooms.topicChanged(payload);
+            case EVENT_TYPE_ERROR -> log.warn("the Wechaty puppet service reports an error: {}",
+                    payload.has("gerror") ? payload.path("gerror").asText() : payload.path("data").asText(
+                            event.getPayload()));
             case EVENT_TYPE_RESET -> log.info("the Wechaty puppet service asks for a reset: {}", event.getPayload());
             default -> log.debug("Wechaty event {}: {}", type, event.getPayload());
         }

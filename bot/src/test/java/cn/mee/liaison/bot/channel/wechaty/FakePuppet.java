@@ -70,6 +70,7 @@ public class FakePuppet extends PuppetGrpc.PuppetImplBase implements AutoCloseab
     private final AtomicInteger ids = new AtomicInteger();
     private final List<String> refusedTokens = new CopyOnWriteArrayList<>();
     private volatile Status sendFailure;
+    private volatile Status startFailure;
     private volatile boolean answerDings = true;
     private volatile boolean loggedIn;
 
@@ -136,6 +137,31 @@ public class FakePuppet extends PuppetGrpc.PuppetImplBase implements AutoCloseab
         emit(EventType.EVENT_TYPE_HEARTBEAT, "{\"data\":\"heartbeat\"}");
     }
 
+    /** People join a room (invited by someone), as the service tells it. */
+    public void roomJoin(String room, String inviter, String... joined) {
+        emit(EventType.EVENT_TYPE_ROOM_JOIN, "{\"roomId\":\"" + room + "\",\"inviterId\":\"" + inviter
+                + "\",\"inviteeIdList\":" + idList(joined) + ",\"timestamp\":" + System.currentTimeMillis() + "}");
+    }
+
+    public void roomLeave(String room, String remover, String... left) {
+        emit(EventType.EVENT_TYPE_ROOM_LEAVE, "{\"roomId\":\"" + room + "\",\"removerId\":\"" + remover
+                + "\",\"removeeIdList\":" + idList(left) + ",\"timestamp\":" + System.currentTimeMillis() + "}");
+    }
+
+    public void roomTopic(String room, String changer, String oldTopic, String newTopic) {
+        emit(EventType.EVENT_TYPE_ROOM_TOPIC, "{\"roomId\":\"" + room + "\",\"changerId\":\"" + changer
+                + "\",\"oldTopic\":\"" + oldTopic + "\",\"newTopic\":\"" + newTopic + "\"}");
+    }
+
+    public void error(String data) {
+        emit(EventType.EVENT_TYPE_ERROR, "{\"data\":\"" + data + "\"}");
+    }
+
+    private static String idList(String... ids) {
+        return java.util.Arrays.stream(ids).map(id -> "\"" + id + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
     /** Every open event stream breaks, as when the service restarts. */
     public void breakStreams() {
         synchronized (streams) {
@@ -143,6 +169,11 @@ public class FakePuppet extends PuppetGrpc.PuppetImplBase implements AutoCloseab
             streams.clear();
             open.forEach(s -> s.onError(Status.UNAVAILABLE.withDescription("puppet service restarted").asException()));
         }
+    }
+
+    /** Start is refused (the stream is still accepted and greeted), until given null. */
+    public void failStartsWith(Status status) {
+        this.startFailure = status;
     }
 
     public void failSendsWith(Status status) {
@@ -201,6 +232,11 @@ public class FakePuppet extends PuppetGrpc.PuppetImplBase implements AutoCloseab
     @Override
     public void start(StartRequest request, StreamObserver<StartResponse> answer) {
         starts.incrementAndGet();
+        Status failure = startFailure;
+        if (failure != null) {
+            answer.onError(failure.asException());
+            return;
+        }
         answer.onNext(StartResponse.getDefaultInstance());
         answer.onCompleted();
         if (!loggedIn) {

@@ -3,6 +3,10 @@ package cn.mee.liaison.bot.channel.wechaty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import cn.mee.liaison.bot.directory.DirectoryDocument;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Chat;
 import cn.mee.liaison.bot.directory.DirectoryDocument.City;
@@ -16,6 +20,7 @@ import cn.mee.liaison.testsupport.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -27,6 +32,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -38,19 +44,24 @@ import org.springframework.test.context.TestPropertySource;
  * WeChat rooms through the WECHATY door on a running bot, with a puppet service faked in process: a room's message is
  * filed once and answered in the room, the bot never answers itself, a reply @-mentions its sender, a broken or
  * silent event stream is reconnected, messages wait while the account is logged out, a refused send fails with the
- * reason, and the account is paced.
+ * reason, the account is paced, dispatch reminders reach the room, and room joins and leaves are told with what the
+ * directory knows of the room. The silence timeout is an hour, far above the minutes the clock moves between tests
+ * (with 90 s, each test's move set off a ding and, now and then, a reconnection in the middle of another test); the
+ * gap between two sends is off here (the pacer's own test covers it).
  */
 @Import(WechatyRoomTest.FakeService.class)
 @TestPropertySource(properties = {
         "liaison.wechaty.endpoint=in-process",
         "liaison.wechaty.token=" + WechatyRoomTest.TOKEN,
         "liaison.wechaty.tls=false",
-        "liaison.wechaty.silence-timeout=90s"})
+        "liaison.wechaty.silence-timeout=1h",
+        "liaison.pacing.wechaty-min-gap=0s"})
 class WechatyRoomTest extends RunningBot {
 
     static final String TOKEN = "insecure_room-test";
     static final FakePuppet PUPPET = new FakePuppet(TOKEN);
     static final MutableClock CLOCK = MutableClock.at(LocalDateTime.of(2026, 11, 30, 10, 0));
+    static final Duration SILENCE_TIMEOUT = Duration.ofHours(1);
 
     @TestConfiguration
     static class FakeService {
@@ -74,6 +85,9 @@ class WechatyRoomTest extends RunningBot {
 
     @Autowired
     WechatyConnection connection;
+
+    @Autowired
+    MeterRegistry meters;
 
     private String tag;
     private String room;
@@ -172,14 +186,14 @@ class WechatyRoomTest extends RunningBot {
     void aSilentStreamIsPingedThenReconnected() {
         int calls = PUPPET.eventCalls();
         // silent for longer than the timeout, but the service answers the ding: the stream stays
-        CLOCK.advance(Duration.ofSeconds(91));
+        CLOCK.advance(SILENCE_TIMEOUT.plusSeconds(1));
         java.time.Instant later = CLOCK.instant();
         await().atMost(Duration.ofSeconds(20)).until(() -> !connection.lastHeard().isBefore(later));
         assertThat(PUPPET.eventCalls()).isEqualTo(calls);
         // silent again, and no answer to the ding: a dead stream, reconnected
         PUPPET.answerDings(false);
         try {
-            CLOCK.advance(Duration.ofSeconds(91));
+            CLOCK.advance(SILENCE_TIMEOUT.plusSeconds(1));
             await().atMost(Duration.ofSeconds(30)).until(() -> PUPPET.eventCalls() > calls
                     && connection.selfId().isPresent());
         } finally {
@@ -237,6 +251,49 @@ class WechatyRoomTest extends RunningBot {
         assertThat(count(rooms)).isEqualTo(10);
         CLOCK.advance(Duration.ofSeconds(61));
         await().atMost(Duration.ofSeconds(20)).until(() -> count(rooms) == 12);
+    }
+
+    @Test
+    void aDispatchReminderReachesTheRoomMentioningTheLeader() {
+        Answer reminded = call("POST", "/api/v1/dispatch/2026-11-30/remind?city=" + "保定市-" + tag, null);
+        assertThat(reminded.status()).as(reminded.text()).isEqualTo(200);
+        assertThat(reminded.body().get("reminded").toString()).contains("保定市第一组");
+        await().atMost(Duration.ofSeconds(20)).until(() -> PUPPET.saidIn(room).size() == 1);
+        assertThat(PUPPET.saidIn(room).get(0)).satisfies(s -> {
+            assertThat(s.text()).startsWith("@张三" + WechatyDoor.MENTION_GAP + "【调度提醒】本群11月30日（周一）工作调度尚未报送");
+            assertThat(s.mentions()).containsExactly(leader);
+        });
+    }
+
+    @Test
+    void roomJoinsAndLeavesAreToldWithTheWorkGroupAndCounted() {
+        Logger logger = (Logger) LoggerFactory.getLogger(WechatyRooms.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        double leaves = events("EVENT_TYPE_ROOM_LEAVE");
+        try {
+            String stranger = "wxid_stranger_" + tag;
+            PUPPET.roomJoin(room, leader, stranger);
+            PUPPET.roomLeave(room, leader, member, stranger);
+            PUPPET.roomTopic(room, leader, "微信群0", "保定市第一组（新）");
+            PUPPET.roomJoin("elsewhere-" + tag + "@chatroom", leader, stranger);
+            await().atMost(Duration.ofSeconds(20)).until(() -> logged.list.size() == 4);
+        } finally {
+            logger.detachAppender(logged);
+        }
+        assertThat(logged.list.get(0).getFormattedMessage()).contains(room, "work group 保定市第一组",
+                "not members of it in the directory: [wxid_stranger_" + tag + "]");
+        assertThat(logged.list.get(1).getLevel()).isEqualTo(Level.WARN);
+        assertThat(logged.list.get(1).getFormattedMessage()).contains(room, "work group 保定市第一组",
+                "members [" + member + "] left");
+        assertThat(logged.list.get(2).getFormattedMessage()).contains(room, "保定市第一组（新）");
+        assertThat(logged.list.get(3).getFormattedMessage()).contains("elsewhere-" + tag, "not in the directory");
+        assertThat(events("EVENT_TYPE_ROOM_LEAVE")).isEqualTo(leaves + 1);
+    }
+
+    private double events(String type) {
+        return meters.counter("liaison.wechaty.events", "type", type).count();
     }
 
     private long count(List<String> rooms) {
