@@ -2,10 +2,8 @@ package cn.mee.liaison.bot.pacing;
 
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
-import cn.mee.liaison.storage.directory.BureauStaff;
 import cn.mee.liaison.storage.directory.Channel;
 import cn.mee.liaison.storage.directory.Chat;
-import cn.mee.liaison.storage.directory.GroupMember;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
 import cn.mee.liaison.storage.outbox.TargetType;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +70,14 @@ class PaceRules {
                 paces.add(door(channel, Long.MAX_VALUE));
                 paces.add(Pace.inFlight("robot:in-flight", limits.robotInFlight(), IN_FLIGHT_LEASE));
             }
-            case WECHATY -> paces.add(door(channel, limits.wechatyPerMinute()));
+            case WECHATY -> {
+                // one personal account: a steady, irregular pace and a daily ceiling keep it clear of spam limits
+                paces.add(door(channel, limits.wechatyPerMinute()));
+                if (!limits.wechatyMinGap().isZero() && !limits.wechatyMinGap().isNegative()) {
+                    paces.add(Pace.spaced("wechaty:gap", limits.wechatyMinGap(), limits.wechatyGapJitter()));
+                }
+                paces.add(Pace.rate("wechaty:day", limits.wechatyPerDay(), DAY));
+            }
             case SANDBOX -> {
                 // the simulated platform has no limits
             }
@@ -91,14 +96,7 @@ class PaceRules {
     /** The members a group message reaches: the work group's members, or the bureau staff for a bureau chat. */
     private List<String> members(OutboxMessage message) {
         DirectorySnapshot s = directory.snapshot();
-        Optional<Chat> chat = s.chat(message.channel(), message.targetId());
-        if (chat.isEmpty()) {
-            return List.of();
-        }
-        if (chat.get().bureauChat()) {
-            return s.bureauStaff().stream().map(BureauStaff::userId).toList();
-        }
-        return s.membersOf(chat.get().workGroupId()).stream().map(GroupMember::userId).toList();
+        return s.chat(message.channel(), message.targetId()).map(s::peopleIn).orElse(List.of());
     }
 
     /** Webhook keys are secrets: buckets carry a digest of them. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -109,7 +110,7 @@ public class Pacer {
             if (use.used() + pace.weight() > pace.limit()) {
                 // a concurrency slot comes free when a send ends, long before its lease: look again soon
                 Instant free = pace.concurrency() || use.oldest() == null ? now.plus(IN_FLIGHT_RETRY)
-                        : use.oldest().plus(pace.window());
+                        : use.oldest().plus(pace.window()).plus(jitter(pace));
                 if (wait == null || free.isAfter(wait)) {
                     wait = free;
                     full = pace.bucket();
@@ -193,7 +194,7 @@ public class Pacer {
                     BucketUse u = use.get(pace.bucket());
                     Instant oldest = u == null ? null : u.oldest();
                     Instant free = pace.concurrency() ? now.plus(IN_FLIGHT_RETRY)
-                            : oldest == null ? now.plus(pace.window()) : oldest.plus(pace.window());
+                            : (oldest == null ? now : oldest).plus(pace.window()).plus(jitter(pace));
                     if (wait == null || free.isAfter(wait)) {
                         wait = free;
                         full = pace.bucket();
@@ -221,6 +222,11 @@ public class Pacer {
             mapper.takeAll(slots.subList(i, Math.min(slots.size(), i + 1000)), now);
         }
         return permits;
+    }
+
+    private static Duration jitter(Pace pace) {
+        long most = pace.jitter().toMillis();
+        return most <= 0 ? Duration.ZERO : Duration.ofMillis(ThreadLocalRandom.current().nextLong(most + 1));
     }
 
     /** The send is over: concurrency slots are free again. */

@@ -1,5 +1,6 @@
 package cn.mee.liaison.bot.pacing;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,12 +18,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param robotInFlight            robot sends in flight at once
  * @param wechatyPerMinute         messages per minute through the personal WeChat account (kept low: accounts are
  *                                 banned for spamming)
+ * @param wechatyMinGap            the least time between two messages through that account (3 s; 0: none)
+ * @param wechatyGapJitter         a message that waits for the gap waits up to this much longer, at random (3 s), so
+ *                                 that the account does not send like a metronome
+ * @param wechatyPerDay            messages per day (any 24 hours) through that account (500)
  */
 @ConfigurationProperties("liaison.pacing")
 public record PacingProperties(Integer webhookPerMinute, Integer appApiPerMinute, Integer appApiPerHour,
                                Integer memberAppPerMinute, Integer memberAppPerHour, Integer memberAppChatPerMinute,
                                Integer memberAppChatPerDay, Integer appChatPersonSendsPerMinute,
-                               Integer robotInFlight, Integer wechatyPerMinute) {
+                               Integer robotInFlight, Integer wechatyPerMinute, Duration wechatyMinGap,
+                               Duration wechatyGapJitter, Integer wechatyPerDay) {
 
     public PacingProperties {
         webhookPerMinute = orDefault(webhookPerMinute, 20);
@@ -35,6 +41,9 @@ public record PacingProperties(Integer webhookPerMinute, Integer appApiPerMinute
         appChatPersonSendsPerMinute = orDefault(appChatPersonSendsPerMinute, 20_000);
         robotInFlight = orDefault(robotInFlight, 3);
         wechatyPerMinute = orDefault(wechatyPerMinute, 10);
+        wechatyMinGap = wechatyMinGap == null ? Duration.ofSeconds(3) : wechatyMinGap;
+        wechatyGapJitter = wechatyGapJitter == null ? Duration.ofSeconds(3) : wechatyGapJitter;
+        wechatyPerDay = orDefault(wechatyPerDay, 500);
     }
 
     private static Integer orDefault(Integer value, int fallback) {
