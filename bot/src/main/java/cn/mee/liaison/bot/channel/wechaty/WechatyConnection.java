@@ -52,7 +52,7 @@ public class WechatyConnection implements SmartLifecycle {
     private final AtomicLong generation = new AtomicLong();
     private volatile PuppetClient client;
     private volatile Runnable cancelStream;
-    private volatile String selfId;
+    private volatile Session session;
     private volatile Instant lastHeard;
     private volatile boolean dingSent;
     private volatile boolean running;
@@ -72,15 +72,23 @@ public class WechatyConnection implements SmartLifecycle {
         this.clients = s -> new PuppetClient(channels.open(s), s.token(), s.callTimeout());
     }
 
+    /** The account's contact id and the client of the connection it logged in on, taken together. */
+    record Session(PuppetClient client, String selfId) {
+    }
+
     /** The logged-in account's contact id; empty before login and after logout. */
     public Optional<String> selfId() {
-        return Optional.ofNullable(selfId);
+        return session().map(Session::selfId);
     }
 
     /** The client to send with, while the account is logged in. */
     Optional<PuppetClient> loggedInClient() {
-        PuppetClient c = client;
-        return selfId != null && c != null ? Optional.of(c) : Optional.empty();
+        return session().map(Session::client);
+    }
+
+    /** The client and the account's id in one read (both or neither), while the account is logged in. */
+    Optional<Session> session() {
+        return Optional.ofNullable(session);
     }
 
     /** When the service was last heard from (any event), for the health of the stream. */
@@ -141,7 +149,7 @@ public class WechatyConnection implements SmartLifecycle {
         if (!running || !generation.compareAndSet(brokenGeneration, brokenGeneration + 1)) {
             return; // stopping, or another failure already scheduled the reconnect
         }
-        selfId = null;
+        session = null;
         Duration wait = backoff.next(clock.instant());
         lastReconnectDelay = wait;
         long delay = wait.toMillis() + ThreadLocalRandom.current().nextLong(Math.max(1, wait.toMillis() / 5));
@@ -187,13 +195,15 @@ public class WechatyConnection implements SmartLifecycle {
             case EVENT_TYPE_HEARTBEAT, EVENT_TYPE_DONG -> log.trace("Wechaty {}: {}", type, event.getPayload());
             case EVENT_TYPE_LOGIN -> {
                 backoff.loggedIn();
-                selfId = payload.path("contactId").asText(null);
-                log.info("the personal WeChat account {} logged in", selfId);
+                String self = payload.path("contactId").asText("");
+                PuppetClient c = client;
+                session = self.isBlank() || c == null ? null : new Session(c, self);
+                log.info("the personal WeChat account {} logged in", self);
             }
             case EVENT_TYPE_LOGOUT -> {
                 log.warn("the personal WeChat account {} logged out ({}); messages to WECHATY chats wait",
-                        selfId, payload.path("data").asText(""));
-                selfId = null;
+                        selfId().orElse(null), payload.path("data").asText(""));
+                session = null;
             }
             case EVENT_TYPE_MESSAGE -> {
                 String messageId = payload.path("messageId").asText("");
@@ -241,9 +251,9 @@ public class WechatyConnection implements SmartLifecycle {
         if (cancel != null) {
             cancel.run();
         }
+        session = null;
         PuppetClient c = client;
         client = null;
-        selfId = null;
         if (c != null) {
             c.close();
         }

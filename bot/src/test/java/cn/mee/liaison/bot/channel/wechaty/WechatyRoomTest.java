@@ -292,6 +292,32 @@ class WechatyRoomTest extends RunningBot {
         assertThat(events("EVENT_TYPE_ROOM_LEAVE")).isEqualTo(leaves + 1);
     }
 
+    @Test
+    void aMessageTheServiceDoesNotKnowIsTriedAFewTimesThenDropped() {
+        double dropped = dropped("not-found");
+        PUPPET.replay("msg-unknown-" + tag);
+        await().atMost(Duration.ofSeconds(40)).until(() -> dropped("not-found") == dropped + 1);
+    }
+
+    @Test
+    void whileTheAccountsIdIsUnknownAMessageIsNeverTakenForSomeoneElses() {
+        double dropped = dropped("not-logged-in");
+        PUPPET.logout();
+        await().atMost(Duration.ofSeconds(20)).until(() -> connection.selfId().isEmpty());
+        try {
+            PUPPET.say(FakePuppet.SELF, room, "帮助"); // the bot's own words, as an echo while the id is unknown
+            await().atMost(Duration.ofSeconds(40)).until(() -> dropped("not-logged-in") == dropped + 1);
+        } finally {
+            PUPPET.login();
+        }
+        assertThat(filed(room)).isEmpty();
+        assertThat(PUPPET.saidIn(room)).isEmpty();
+    }
+
+    private double dropped(String reason) {
+        return meters.counter("liaison.wechaty.messages.dropped", "reason", reason).count();
+    }
+
     private double events(String type) {
         return meters.counter("liaison.wechaty.events", "type", type).count();
     }
