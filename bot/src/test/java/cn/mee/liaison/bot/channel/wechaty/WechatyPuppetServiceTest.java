@@ -1,6 +1,7 @@
 package cn.mee.liaison.bot.channel.wechaty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.mee.liaison.bot.LiaisonBotApplication;
@@ -16,6 +17,8 @@ import cn.mee.liaison.bot.directory.DirectoryImport;
 import cn.mee.liaison.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -46,7 +49,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The bot against the real Wechaty puppet service (npm wechaty-puppet-service's PuppetServer) serving the mock puppet
  * (wechaty-puppet-mock), plain-text gRPC: a member says 日报 … in a room, the record is filed once, the reply appears in
- * the room, a replayed event files nothing new, and the bot does not answer itself. The harness is
+ * the room, a replayed event files nothing new, and the bot does not answer itself; and, with the service's TLS on,
+ * the bot's defaults reach it (Wechaty root CA, server name from the token). The harness is
  * {@code bot/src/test/wechaty} (see its README); it is installed with {@code npm ci} into {@code target/}. Skipped
  * where Node.js is not installed — but failed in CI ({@code CI} set, or {@code LIAISON_CI=1} as {@code .ci/run} sets
  * it), where a skip would hide that the real service was never tried.
@@ -73,15 +77,8 @@ class WechatyPuppetServiceTest {
         Assumptions.assumeTrue(node, "Node.js is not installed");
         install();
         String token = "insecure_" + UUID.randomUUID();
-        ProcessBuilder builder = new ProcessBuilder("node", "harness.js").directory(INSTALLED.toFile())
-                .redirectError(INSTALLED.resolve("harness.log").toFile());
-        builder.environment().putAll(Map.of("WECHATY_PORT", "0", "CONTROL_PORT", "0", "WECHATY_TOKEN", token,
-                "WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_SERVER", "true"));
-        harness = builder.start(); // its stdin stays open: it exits when this JVM goes, however it goes
-        BufferedReader out = new BufferedReader(new InputStreamReader(harness.getInputStream(), StandardCharsets.UTF_8));
-        String first = out.readLine();
-        assertThat(first).as("the harness's start line (see target/wechaty-harness/harness.log)").isNotNull();
-        facts = JSON.readTree(first);
+        harness = harness(token, false, "harness.log");
+        facts = startLine(harness, "harness.log");
 
         Map<String, Object> properties = new HashMap<>(TestDatabase.preferredProperties());
         properties.put("server.port", "0");
@@ -110,10 +107,31 @@ class WechatyPuppetServiceTest {
             bot.close();
         }
         if (harness != null) {
-            harness.getOutputStream().close();
-            if (!harness.waitFor(10, TimeUnit.SECONDS)) {
-                harness.destroyForcibly();
-            }
+            stop(harness);
+        }
+    }
+
+    /** The harness, with TLS (Wechaty's stock "insecure" certificate, signed by its root CA) or plain text. */
+    private static Process harness(String token, boolean tls, String log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("node", "harness.js").directory(INSTALLED.toFile())
+                .redirectError(INSTALLED.resolve(log).toFile());
+        builder.environment().putAll(Map.of("WECHATY_PORT", "0", "CONTROL_PORT", "0", "WECHATY_TOKEN", token,
+                "WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_SERVER", String.valueOf(!tls)));
+        return builder.start(); // its stdin stays open: it exits when this JVM goes, however it goes
+    }
+
+    private static JsonNode startLine(Process started, String log) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(started.getInputStream(),
+                StandardCharsets.UTF_8));
+        String first = out.readLine();
+        assertThat(first).as("the harness's start line (see target/wechaty-harness/" + log + ")").isNotNull();
+        return JSON.readTree(first);
+    }
+
+    private static void stop(Process started) throws Exception {
+        started.getOutputStream().close();
+        if (!started.waitFor(10, TimeUnit.SECONDS)) {
+            started.destroyForcibly();
         }
     }
 
@@ -215,5 +233,37 @@ class WechatyPuppetServiceTest {
         assertThat(roomMessages(true)).as("one answer, and no answer to its own answer").hasSize(1);
         String own = roomMessages(true).get(0).get("messageId").asText();
         assertThat(filed(own)).as("the bot's own message is not filed as a member's").isZero();
+    }
+
+    /**
+     * A stock puppet service with TLS on (its built-in certificate for {@code insecure}, signed by the Wechaty root
+     * CA) is reached with the defaults alone — TLS, the bundled root CA, the server name from an
+     * {@code insecure_<uuid>} token — and refused when the certificate is checked for another name.
+     */
+    @Test
+    void theStockServiceWithTlsIsReachedWithTheDefaultsAlone() throws Exception {
+        String token = "insecure_" + UUID.randomUUID();
+        Process tls = harness(token, true, "harness-tls.log");
+        try {
+            JsonNode started = startLine(tls, "harness-tls.log");
+            assertThat(started.get("tls").asBoolean()).isTrue();
+            String endpoint = "127.0.0.1:" + started.get("grpcPort").asInt();
+            WechatyProperties defaults = new WechatyProperties(endpoint, token, null, null, null, null, null, null,
+                    null, null);
+            try (PuppetClient client = new PuppetClient(new PuppetChannels().open(defaults), token,
+                    Duration.ofSeconds(20))) {
+                client.start();
+                client.ding("tls");
+            }
+            WechatyProperties otherName = new WechatyProperties(endpoint, token, true, "puppet.example.org", null,
+                    null, null, null, null, null);
+            try (PuppetClient client = new PuppetClient(new PuppetChannels().open(otherName), token,
+                    Duration.ofSeconds(20))) {
+                assertThatThrownBy(() -> client.ding("tls")).isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+            }
+        } finally {
+            stop(tls);
+        }
     }
 }
