@@ -23,7 +23,7 @@
     const header = table.rows[0];
     const rows = deliveries.map(d => {
       const tr = document.createElement('tr');
-      [d.workGroup, d.door, d.chatId, d.status, String(d.attempts), time(d.sentAt),
+      [d.workGroup, d.door, d.chatId, d.state, String(d.attempts), time(d.sentAt),
         d.ackedAt ? (d.ackedBy || '') + ' ' + time(d.ackedAt) : '', d.lastError || ''].forEach(text => {
         const td = document.createElement('td');
         td.textContent = text;

@@ -23,9 +23,16 @@ public record NoticeView(long id, String status, String title, String content, S
         }
     }
 
+    /**
+     * One chat's delivery. The contract's six keys are always written, {@code sentAt} and {@code ackedAt} as null
+     * until then; {@code status} stays within the contract's PENDING, SENT and FAILED (a cancelled delivery, which
+     * will never go out, is FAILED there), and {@code state} tells the whole: PENDING, SENT, FAILED or CANCELLED.
+
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DeliveryView(String chatId, String channel, String status, int attempts, OffsetDateTime sentAt,
-                               OffsetDateTime ackedAt, String ackedBy, String workGroup, String door,
-                               String lastError) {
+    public record DeliveryView(String chatId, String channel, String status, int attempts,
+                               @JsonInclude(JsonInclude.Include.ALWAYS) OffsetDateTime sentAt,
+                               @JsonInclude(JsonInclude.Include.ALWAYS) OffsetDateTime ackedAt, String state,
+                               String ackedBy, String workGroup, String door, String lastError) {
     }
 }

@@ -190,8 +190,8 @@ public class Notices {
                 acked++;
             }
             if (withDeliveries) {
-                deliveries.add(new NoticeView.DeliveryView(p.chatId(), p.channel().name(), status.name(), p.attempts(),
-                        at(p.sentAt(), zone), at(p.ackedAt(), zone),
+                deliveries.add(new NoticeView.DeliveryView(p.chatId(), p.channel().name(), contractStatus(status),
+                        p.attempts(), at(p.sentAt(), zone), at(p.ackedAt(), zone), status.name(),
                         p.ackedByName() != null ? p.ackedByName() : p.ackedBy(),
                         p.workGroupId() == null ? "执法局" : s.groupName(p.workGroupId()), p.channel().label(),
                         status == DeliveryStatus.FAILED ? p.lastError() : null));
@@ -204,6 +204,11 @@ public class Notices {
                 notice.createdBy(), at(notice.createdAt(), zone),
                 new NoticeView.Counts(progress.size(), sent, pending, failed, cancelled, acked),
                 withDeliveries ? deliveries : null);
+    }
+
+    /** The contract knows PENDING, SENT and FAILED: a cancelled delivery will never go out, so it is FAILED there. */
+    private static String contractStatus(DeliveryStatus status) {
+        return status == DeliveryStatus.CANCELLED ? DeliveryStatus.FAILED.name() : status.name();
     }
 
     private static OffsetDateTime at(Instant instant, ZoneId zone) {

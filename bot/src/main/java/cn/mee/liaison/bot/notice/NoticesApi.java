@@ -58,7 +58,10 @@ class NoticesApi {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "通知及其逐群送达情况")
+    @Operation(summary = "通知及其逐群送达情况",
+            description = "每个群的 chatId、channel、status、attempts、sentAt、ackedAt 总会给出（尚未发送或回执时为 null）。"
+                    + "status 只取 PENDING / SENT / FAILED：已取消的群不会再发出，记为 FAILED；"
+                    + "state 给出完整状态 PENDING / SENT / FAILED / CANCELLED。")
     NoticeView one(@PathVariable long id) {
         return notices.view(id);
     }

@@ -149,7 +149,7 @@ class NoticesTest extends RunningBot {
         assertThat(acked.get("ackedAt").asText()).isNotBlank();
         assertThat(acked.get("ackedBy").asText()).isEqualTo("李四");
         assertThat(deliveries(older, org.centralChat()).get("ackedAt").asText()).isNotBlank();
-        assertThat(deliveries(newer, org.centralChat()).has("ackedAt")).isFalse();
+        assertThat(deliveries(newer, org.centralChat()).get("ackedAt").isNull()).as("written, as null").isTrue();
         assertThat(notice(newer).get("counts").get("acknowledged").asInt()).isEqualTo(1);
 
         CLOCK.advance(Duration.ofHours(2).plusMinutes(1));
@@ -193,10 +193,22 @@ class NoticesTest extends RunningBot {
                 "targets", targetsOfBothCities(), "sendAt", CLOCK.instant().plus(Duration.ofHours(12)).toString()));
         long id = scheduled.body().get("id").asLong();
         assertThat(notice(id).get("status").asText()).isEqualTo("SCHEDULED");
+        notice(id).get("deliveries").forEach(d -> {
+            assertThat(d.get("status").asText()).isEqualTo("PENDING");
+            assertThat(d.has("sentAt") && d.get("sentAt").isNull()).as("sentAt written, as null").isTrue();
+            assertThat(d.has("ackedAt") && d.get("ackedAt").isNull()).as("ackedAt written, as null").isTrue();
+        });
         assertThat(call("POST", "/api/v1/notices/" + id + "/cancel", null).body().get("cancelled").asInt())
                 .isEqualTo(3);
         assertThat(notice(id).get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(notice(id).get("deliveries").findValuesAsText("status")).containsOnly("CANCELLED");
+        notice(id).get("deliveries").forEach(d -> {
+            // the contract's keys, all of them, and its statuses only; the whole state beside them
+            assertThat(d.get("status").asText()).isEqualTo("FAILED");
+            assertThat(d.get("state").asText()).isEqualTo("CANCELLED");
+            assertThat(d.has("sentAt") && d.get("sentAt").isNull()).isTrue();
+            assertThat(d.has("ackedAt") && d.get("ackedAt").isNull()).isTrue();
+            assertThat(d.get("attempts").asInt()).isZero();
+        });
         assertThat(audit.count("NOTICE_CANCELLED", "admin", null, null)).isPositive();
 
         // a chat on a door that is not configured here fails, with the reason, and can be sent again
