@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval  how often workers look for due rows
  * @param batchSize     how many rows a worker claims at once
  * @param claimLease    how long a claim lasts; a row whose worker died is taken up again after it
- * @param retryDeadline transient failures are retried up to this long after the row was created, then FAILED
+ * @param retryDeadline transient failures are retried up to this long after the row first fell due (or was sent
+ *                      again by hand), then FAILED with the last error
  * @param senders       how many targets a worker sends to at once
  */
 @ConfigurationProperties("liaison.outbox")

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param inReplyTo  the filed message this answers, if any
  * @param deliveryId the notice delivery this row is (part of), if any
  * @param resentAt   when a failed row was sent again by hand; retries count from then
+ * @param firstDueAt when the row first fell due (a scheduled notice's time); null on rows from before it was kept
  */
 public record OutboxMessage(
         Long id,
@@ -30,14 +31,15 @@ public record OutboxMessage(
         Instant createdAt,
         Instant sentAt,
         Long deliveryId,
-        Instant resentAt) {
+        Instant resentAt,
+        Instant firstDueAt) {
 
     /** A new row, due at once. */
     public static OutboxMessage pending(Channel channel, TargetType targetType, String targetId, MessageFormat format,
                                         String content, String mentions, Purpose purpose, Long inReplyTo,
                                         Instant now) {
         return new OutboxMessage(null, channel, targetType, targetId, format, content, mentions, purpose, inReplyTo,
-                OutboxStatus.PENDING, 0, now, null, null, null, now, null, null, null);
+                OutboxStatus.PENDING, 0, now, null, null, null, now, null, null, null, now);
     }
 
     /**
@@ -46,34 +48,42 @@ public record OutboxMessage(
      */
     public OutboxMessage givenBy(String by, Instant at) {
         return new OutboxMessage(id, channel, targetType, targetId, format, content, mentions, purpose, inReplyTo,
-                OutboxStatus.SENT, 1, nextAttemptAt, by, null, null, createdAt, at, deliveryId, resentAt);
+                OutboxStatus.SENT, 1, nextAttemptAt, by, null, null, createdAt, at, deliveryId, resentAt,
+                firstDueAt);
     }
 
     public OutboxMessage withNextAttemptAt(Instant due) {
         return new OutboxMessage(id, channel, targetType, targetId, format, content, mentions, purpose, inReplyTo,
-                status, attempts, due, claimedBy, claimedUntil, lastError, createdAt, sentAt, deliveryId, resentAt);
+                status, attempts, due, claimedBy, claimedUntil, lastError, createdAt, sentAt, deliveryId, resentAt,
+                due);
     }
 
     public OutboxMessage withContent(String newContent, String newMentions) {
         return new OutboxMessage(id, channel, targetType, targetId, format, newContent, newMentions, purpose,
                 inReplyTo, status, attempts, nextAttemptAt, claimedBy, claimedUntil, lastError, createdAt, sentAt,
-                deliveryId, resentAt);
+                deliveryId, resentAt, firstDueAt);
     }
 
     public OutboxMessage withId(long newId) {
         return new OutboxMessage(newId, channel, targetType, targetId, format, content, mentions, purpose, inReplyTo,
                 status, attempts, nextAttemptAt, claimedBy, claimedUntil, lastError, createdAt, sentAt, deliveryId,
-                resentAt);
+                resentAt, firstDueAt);
     }
 
     public OutboxMessage forDelivery(long newDeliveryId) {
         return new OutboxMessage(id, channel, targetType, targetId, format, content, mentions, purpose, inReplyTo,
                 status, attempts, nextAttemptAt, claimedBy, claimedUntil, lastError, createdAt, sentAt, newDeliveryId,
-                resentAt);
+                resentAt, firstDueAt);
     }
 
-    /** When retries of this row started: its creation, or the moment it was sent again by hand. */
+    /**
+     * When retries of this row started: the moment it was sent again by hand, else when it first fell due (a notice
+     * scheduled days ahead has its whole deadline from its time), else its creation.
+     */
     public Instant retriesFrom() {
-        return resentAt != null ? resentAt : createdAt;
+        if (resentAt != null) {
+            return resentAt;
+        }
+        return firstDueAt != null && firstDueAt.isAfter(createdAt) ? firstDueAt : createdAt;
     }
 }
