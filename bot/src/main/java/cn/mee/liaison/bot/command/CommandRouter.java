@@ -74,7 +74,7 @@ public class CommandRouter {
 
     private List<OutboxMessage> command(Exchange exchange, Verb verb) {
         if (!verb.allowedFor(exchange.sender())) {
-            return List.of(exchange.reply(replies.text("command.not.allowed." + verb.audienceName(),
+            return List.of(exchange.reply(replies.text("command.not.allowed." + verb.refusalFor(exchange.sender()),
                     verb.word(), verb.recordType().label()), true));
         }
         if (deadlines.handles(verb)) {

@@ -12,22 +12,35 @@ import cn.mee.liaison.storage.directory.GroupKind;
 import cn.mee.liaison.storage.directory.WorkGroup;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * 推送 [回执] 对象：内容 — the bureau pushes a notice from its chat. The targets before the colon may be 全部, city,
- * unit, group kind (中心组 / 普通组 / 特别组), round or work group names, separated by 、 or commas; 回执 asks every
- * chat to acknowledge. The first line of the content is the title.
+ * 推送 [回执] [定时 2026-12-03 09:00] 对象：内容 — bureau staff push a notice from the bureau's chat. The targets before
+ * the colon may be 全部, city, unit, group kind (中心组 / 普通组 / 特别组), round or work group names, separated by 、
+ * or commas; 回执 asks every chat to acknowledge; 定时 sends it at that time (Beijing time), to the groups of the
+ * rounds running then. The first line of the content is the title. The answer says how many chats it reaches, by
+ * door.
  */
 @Component
 class PushCommand {
 
     private static final int TITLE = 30;
+    /** 回执, or 定时 and its time, before the targets (either order). */
+    private static final Pattern OPTION = Pattern.compile(
+            "^(需?回执|定时\\s*(\\d{4}-\\d{1,2}-\\d{1,2}[\\sT]+\\d{1,2}:\\d{2})?)\\s*");
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("yyyy-M-d H:mm");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
     private final Notices notices;
     private final DirectoryCache directory;
@@ -43,9 +56,22 @@ class PushCommand {
 
     OutboxMessage answer(Exchange exchange) {
         String body = exchange.meaning().command().map(CommandLine::body).orElse("").strip();
-        boolean ack = body.startsWith("回执") || body.startsWith("需回执");
-        if (ack) {
-            body = body.replaceFirst("^需?回执\\s*", "");
+        boolean ack = false;
+        LocalDateTime at = null;
+        for (Matcher option = OPTION.matcher(body); option.find(); option = OPTION.matcher(body)) {
+            if (option.group(1).startsWith("定时")) {
+                if (option.group(2) == null) {
+                    return exchange.reply(replies.text("push.bad.time"), true);
+                }
+                try {
+                    at = LocalDateTime.parse(option.group(2).replaceAll("[\\sT]+", " "), TYPED);
+                } catch (DateTimeParseException e) {
+                    return exchange.reply(replies.text("push.bad.time"), true);
+                }
+            } else {
+                ack = true;
+            }
+            body = body.substring(option.end());
         }
         int colon = body.indexOf(':');
         if (colon <= 0 || body.substring(colon + 1).isBlank()) {
@@ -55,17 +81,24 @@ class PushCommand {
         String content = body.substring(colon + 1).strip();
         String firstLine = content.lines().findFirst().orElse(content);
         String title = firstLine.length() <= TITLE ? firstLine : firstLine.substring(0, TITLE) + "…";
+        Instant sendAt = at == null ? exchange.now() : at.atZone(clock.getZone()).toInstant();
+        if (sendAt.isBefore(exchange.now())) {
+            return exchange.reply(replies.text("push.past.time", SHOWN.format(at)), true);
+        }
         try {
-            TargetResolution reach = notices.preview(targets, exchange.now());
-            long id = notices.send(new NoticeRequest(title, content, "text", targets, ack, null),
-                    "chat:" + exchange.message().senderId());
+            TargetResolution reach = notices.preview(targets, sendAt);
+            long id = notices.send(new NoticeRequest(title, content, "text", targets, ack,
+                    at == null ? null : sendAt.toString()), "chat:" + exchange.message().senderId());
             String doors = reach.byDoor().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining("，"));
             String unreachable = reach.unreachableGroups().isEmpty() ? ""
                     : replies.text("push.unreachable", String.join("、", reach.unreachableGroups()));
-            return exchange.reply(replies.text("push.done", String.valueOf(id), title,
-                    String.valueOf(reach.recipients().size()), doors,
-                    replies.text(ack ? "push.ack" : "push.no.ack")) + unreachable, true);
+            String done = at == null
+                    ? replies.text("push.done", String.valueOf(id), title, String.valueOf(reach.recipients().size()),
+                    doors, replies.text(ack ? "push.ack" : "push.no.ack"))
+                    : replies.text("push.scheduled", String.valueOf(id), title, String.valueOf(
+                    reach.recipients().size()), doors, replies.text(ack ? "push.ack" : "push.no.ack"), SHOWN.format(at));
+            return exchange.reply(done + unreachable, true);
         } catch (BadRequest e) {
             return exchange.reply(replies.text("push.failed", e.getMessage().replaceFirst("^targets：", "")), true);
         }

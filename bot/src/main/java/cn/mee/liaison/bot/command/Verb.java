@@ -27,7 +27,7 @@ public enum Verb {
     ASSISTANCE_REQUEST(RecordType.ASSISTANCE_REQUEST, Audience.GROUP_CHATS, "帮扶", "帮扶需求"),
     ACK(RecordType.ACK, Audience.ANYONE, "收到", "已收到"),
     QUERY(RecordType.COMMAND, Audience.ANYONE, "查询", "搜索", "查找"),
-    PUSH(RecordType.COMMAND, Audience.BUREAU, "推送", "统一推送", "发通知"),
+    PUSH(RecordType.COMMAND, Audience.BUREAU_STAFF, "推送", "统一推送", "发通知"),
     MISSING_REPORTS(RecordType.COMMAND, Audience.LEADERS, "未报", "未报送", "谁没报", "催报"),
     DAY_SUMMARY(RecordType.COMMAND, Audience.LEADERS, "汇总", "调度汇总", "今日汇总", "日报汇总"),
     REPORT_SUBMITTED(RecordType.COMMAND, Audience.LEADERS, "已报送", "已上报", "季报已报送"),
@@ -78,9 +78,9 @@ public enum Verb {
         return audience.test(sender);
     }
 
-    /** Which kind of audience, for the refusal text (command.not.allowed.&lt;name&gt;). */
-    public String audienceName() {
-        return audience.name();
+    /** Which refusal this sender gets, for its text (command.not.allowed.&lt;name&gt;). */
+    public String refusalFor(ChatContext sender) {
+        return audience.refusal(sender);
     }
 
     /**
@@ -156,6 +156,26 @@ public enum Verb {
             public boolean test(ChatContext sender) {
                 return sender.speaksForBureau();
             }
+        },
+        /**
+         * Bureau staff (listed in the directory's bureauStaff) speaking in a bureau chat: what reaches every group is
+         * said where the bureau sees it. Staff elsewhere are told where to do it; anyone else that it is not theirs.
+         */
+        BUREAU_STAFF {
+            @Override
+            public boolean test(ChatContext sender) {
+                return sender.bureauStaff() && sender.inBureauChat();
+            }
+
+            @Override
+            String refusal(ChatContext sender) {
+                return sender.bureauStaff() ? name() + ".elsewhere" : name();
+            }
+        };
+
+        /** The refusal's name, for its text (command.not.allowed.&lt;name&gt;). */
+        String refusal(ChatContext sender) {
+            return name();
         }
     }
 }

@@ -11,10 +11,13 @@ import cn.mee.liaison.testsupport.OffsetClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.quartz.CronTrigger;
 import org.quartz.JobKey;
@@ -269,8 +272,35 @@ class NoticesTest extends RunningBot {
         assertThat(botSaid(org.otherCityChat())).noneMatch(t -> t.contains("请各组今晚开展夜查"));
 
         say(org.ordinaryChat(), org.leader(), "推送 全部：测试", null);
-        assertThat(botSaid(org.ordinaryChat())).last().asString().contains("仅限执法局");
+        assertThat(botSaid(org.ordinaryChat())).last().asString().contains("仅限执法局工作人员");
+        // a member of the bureau's chat who is not listed as bureau staff
+        say(org.bureauChat(), "visitor-" + org.tag(), "推送 全部：测试", null);
+        assertThat(botSaid(org.bureauChat())).last().asString().contains("仅限执法局工作人员");
+        // bureau staff in a work group's chat: told where to do it
+        say(org.ordinaryChat(), org.staff(), "推送 全部：测试", null);
+        assertThat(botSaid(org.ordinaryChat())).last().asString().contains("请在执法局群中使用").contains("控制台");
         say(org.bureauChat(), org.staff(), "推送 没有冒号的内容", null);
         assertThat(botSaid(org.bureauChat())).last().asString().contains("推送格式");
+        say(org.bureauChat(), org.staff(), "推送 定时 明早 全部：测试", null);
+        assertThat(botSaid(org.bureauChat())).last().asString().contains("定时 2026-12-03 09:00");
+    }
+
+    @Test
+    void theBureauSetsATimeForAPushFromItsChat() {
+        LocalDate day = LocalDate.ofInstant(CLOCK.instant(), CLOCK.getZone()).plusDays(2);
+        say(org.bureauChat(), org.staff(), "推送 定时 " + day + " 09:00 回执 " + org.cityB() + "：明早九点视频调度会", null);
+        String reply = botSaid(org.bureauChat()).get(botSaid(org.bureauChat()).size() - 1);
+        assertThat(reply).contains("已安排定时通知").contains("将于 " + day.getMonthValue() + "月" + day.getDayOfMonth()
+                + "日 09:00 发出").contains("1 个群").contains("模拟群聊 1").contains("回复“收到”");
+        Matcher number = Pattern.compile("编号 (\\d+)").matcher(reply);
+        assertThat(number.find()).isTrue();
+        JsonNode notice = notice(Long.parseLong(number.group(1)));
+        assertThat(notice.get("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(notice.get("requireAck").asBoolean()).isTrue();
+        assertThat(notice.get("sendAt").asText()).isEqualTo(day + "T09:00:00+08:00");
+        assertThat(notice.get("deliveries").findValuesAsText("chatId")).containsExactly(org.otherCityChat());
+
+        say(org.bureauChat(), org.staff(), "推送 定时 2020-01-01 09:00 全部：过去的时间", null);
+        assertThat(botSaid(org.bureauChat())).last().asString().contains("已经过去");
     }
 }
