@@ -152,7 +152,7 @@ class WeComOutboundTest extends WeComTestBase {
         long nowhere = enqueue(Channel.WECOM_APPCHAT, TargetType.CHAT, "no-such-chat-" + tag, MessageFormat.TEXT,
                 "发往不存在的群", null);
         await().atMost(Duration.ofSeconds(20)).until(() -> row(nowhere).status() == OutboxStatus.FAILED);
-        assertThat(row(nowhere).lastError()).contains("86003");
+        assertThat(row(nowhere).lastError()).contains("86003").startsWith("群聊不存在");
         assertThat(row(nowhere).attempts()).isEqualTo(1);
     }
 

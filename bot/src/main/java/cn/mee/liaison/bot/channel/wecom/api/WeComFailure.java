@@ -45,8 +45,16 @@ public class WeComFailure extends RuntimeException {
         return errcode == 45009 || errcode == 45033;
     }
 
-    /** The failure as the console shows it. */
+    /**
+     * The failure as the console shows it: what it means, where that is known (a chat that does not exist, a webhook
+     * whose robot was removed …), then WeCom's code and its own message.
+     */
     public String describe() {
-        return errcode == 0 ? getMessage() : "企业微信错误 " + errcode + "：" + getMessage();
+        if (errcode == 0) {
+            return getMessage();
+        }
+        String code = "企业微信错误 " + errcode + "：" + getMessage();
+        String reason = ErrorCodes.reason(errcode);
+        return reason == null ? code : reason + "（" + code + "）";
     }
 }
