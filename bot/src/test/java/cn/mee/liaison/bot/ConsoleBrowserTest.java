@@ -50,10 +50,19 @@ class ConsoleBrowserTest extends RunningBot {
         browser.findElement(By.id("content")).sendKeys("本周五上午九点召开视频调度会，请各中心组组长参加。");
         new Select(browser.findElement(By.name("kinds"))).selectByVisibleText("中心组");
         browser.findElement(By.id("requireAck")).click();
+        browser.findElement(By.id("chatIds")).sendKeys("<i>no-such-chat</i>");
         browser.findElement(By.id("preview")).click();
-        WebElement total = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reach-total")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reach-total")));
+        // a typed chat id is shown as typed, not read as HTML
+        assertThat(browser.findElement(By.id("reach")).getText()).contains("找不到：<i>no-such-chat</i>");
+        browser.findElement(By.id("chatIds")).clear();
+        browser.findElement(By.id("preview")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("reach"),
+                "找不到")));
+        WebElement total = browser.findElement(By.id("reach-total"));
         assertThat(Integer.parseInt(total.getText())).isEqualTo(39);
         assertThat(browser.findElement(By.id("reach")).getText()).contains("模拟群聊 39").contains("保定市中心组");
+        assertThat(browser.findElements(By.cssSelector("#reach-chats li"))).hasSize(39);
         browser.findElement(By.id("send")).click();
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("counts"), "已送达 39"));

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -125,6 +126,30 @@ class ConsolePagesTest extends RunningBot {
                         containsString("「工作组」表第3行"),
                         containsString("不存在市"))));
         assertThat(directory.snapshot().unitNamed(org.unitA())).isEmpty();
+    }
+
+    @Test
+    void theNoticePreviewCountsTheRoundsRunningAtTheSetTimeAndTheScriptsWriteTextOnly() throws Exception {
+        LocalDate start = LocalDate.now().plusDays(60);
+        assertThat(call("PUT", "/api/v1/directory", org.document(start.toString(), start.plusDays(30).toString()))
+                .status()).isEqualTo(200);
+        String cityA = "{\"cities\": [\"" + org.cityA() + "\"]}";
+        mvc.perform(post("/notices/preview").with(csrf()).with(user("staff").roles("BUREAU_STAFF"))
+                        .contentType("application/json").content(cityA))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
+        mvc.perform(post("/notices/preview").param("sendAt", start.plusDays(3) + "T09:00").with(csrf())
+                        .with(user("staff").roles("BUREAU_STAFF")).contentType("application/json").content(cityA))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.ackUnavailable").value(0))
+                .andExpect(jsonPath("$.chats.length()").value(2));
+        mvc.perform(post("/notices/preview").param("sendAt", "明天").with(csrf())
+                        .with(user("staff").roles("BUREAU_STAFF")).contentType("application/json").content(cityA))
+                .andExpect(status().isBadRequest());
+        // names from the directory and typed chat ids go in as text, never as HTML; every chat is listed
+        String compose = mvc.perform(get("/js/notice-compose.js")).andReturn().getResponse().getContentAsString();
+        assertThat(compose).doesNotContain("innerHTML").doesNotContain("slice(0, 200)").contains("textContent");
+        String progress = mvc.perform(get("/js/notice-progress.js")).andReturn().getResponse().getContentAsString();
+        assertThat(progress).contains("bar-acked").contains("awaitingAck");
     }
 
     @Test

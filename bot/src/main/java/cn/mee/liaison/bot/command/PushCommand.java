@@ -98,7 +98,9 @@ class PushCommand {
                     doors, replies.text(ack ? "push.ack" : "push.no.ack"))
                     : replies.text("push.scheduled", String.valueOf(id), title, String.valueOf(
                     reach.recipients().size()), doors, replies.text(ack ? "push.ack" : "push.no.ack"), SHOWN.format(at));
-            return exchange.reply(done + unreachable, true);
+            String deaf = ack && reach.ackUnavailable() > 0
+                    ? replies.text("push.ack.unavailable", String.valueOf(reach.ackUnavailable())) : "";
+            return exchange.reply(done + deaf + unreachable, true);
         } catch (BadRequest e) {
             return exchange.reply(replies.text("push.failed", e.getMessage().replaceFirst("^targets：", "")), true);
         }

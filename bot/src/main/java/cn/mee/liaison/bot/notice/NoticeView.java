@@ -15,8 +15,15 @@ public record NoticeView(long id, String status, String title, String content, S
                          OffsetDateTime sendAt, String createdBy, OffsetDateTime createdAt, Counts counts,
                          List<DeliveryView> deliveries) {
 
-    /** Chats by where their delivery stands. */
-    public record Counts(int total, int sent, int pending, int failed, int cancelled, int acknowledged) {
+    /**
+     * Chats by where their delivery stands.
+     *
+     * @param ackUnavailable chats whose door cannot carry a 收到 back (webhook, appchat): never counted as waiting
+     * @param awaitingAck    for a notice that asks for acknowledgement, the chats sent to that can still answer and
+     *                       have not
+     */
+    public record Counts(int total, int sent, int pending, int failed, int cancelled, int acknowledged,
+                         int ackUnavailable, int awaitingAck) {
 
         public int percentDone() {
             return total == 0 ? 100 : (sent + failed + cancelled) * 100 / total;
@@ -33,6 +40,6 @@ public record NoticeView(long id, String status, String title, String content, S
     public record DeliveryView(String chatId, String channel, String status, int attempts,
                                @JsonInclude(JsonInclude.Include.ALWAYS) OffsetDateTime sentAt,
                                @JsonInclude(JsonInclude.Include.ALWAYS) OffsetDateTime ackedAt, String state,
-                               String ackedBy, String workGroup, String door, String lastError) {
+                               boolean ackable, String ackedBy, String workGroup, String door, String lastError) {
     }
 }

@@ -68,6 +68,11 @@ public class Notices {
                 .resolve(targets == null ? new NoticeTargets(null, null, null, null, null, null) : targets);
     }
 
+    /** When a notice with this sendAt would go out (now when blank), for a preview of that moment. */
+    public Instant previewAt(String sendAt) {
+        return sendAt(sendAt, clock.instant());
+    }
+
     /**
      * @return the new notice's id
      * @throws BadRequest before anything is written, when the request is invalid (it then leaves a caller's
@@ -177,6 +182,8 @@ public class Notices {
         int failed = 0;
         int cancelled = 0;
         int acked = 0;
+        int ackUnavailable = 0;
+        int awaitingAck = 0;
         List<NoticeView.DeliveryView> deliveries = new ArrayList<>();
         for (DeliveryProgress p : progress) {
             DeliveryStatus status = p.status();
@@ -186,12 +193,17 @@ public class Notices {
                 case FAILED -> failed++;
                 case CANCELLED -> cancelled++;
             }
+            boolean ackable = p.channel().hearsGroupReplies();
             if (p.ackedAt() != null) {
                 acked++;
+            } else if (!ackable) {
+                ackUnavailable++;
+            } else if (notice.requireAck() && status == DeliveryStatus.SENT) {
+                awaitingAck++;
             }
             if (withDeliveries) {
                 deliveries.add(new NoticeView.DeliveryView(p.chatId(), p.channel().name(), contractStatus(status),
-                        p.attempts(), at(p.sentAt(), zone), at(p.ackedAt(), zone), status.name(),
+                        p.attempts(), at(p.sentAt(), zone), at(p.ackedAt(), zone), status.name(), ackable,
                         p.ackedByName() != null ? p.ackedByName() : p.ackedBy(),
                         p.workGroupId() == null ? "执法局" : s.groupName(p.workGroupId()), p.channel().label(),
                         status == DeliveryStatus.FAILED ? p.lastError() : null));
@@ -202,7 +214,8 @@ public class Notices {
         return new NoticeView(notice.id(), status, notice.title(), notice.content(),
                 notice.format().name().toLowerCase(), notice.requireAck(), at(notice.sendAt(), zone),
                 notice.createdBy(), at(notice.createdAt(), zone),
-                new NoticeView.Counts(progress.size(), sent, pending, failed, cancelled, acked),
+                new NoticeView.Counts(progress.size(), sent, pending, failed, cancelled, acked, ackUnavailable,
+                        awaitingAck),
                 withDeliveries ? deliveries : null);
     }
 

@@ -3,7 +3,6 @@ package cn.mee.liaison.bot.notice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 class NoticesApi {
 
     private final Notices notices;
-    private final Clock clock;
 
-    NoticesApi(Notices notices, Clock clock) {
+    NoticesApi(Notices notices) {
         this.notices = notices;
-        this.clock = clock;
     }
 
     @PostMapping
@@ -43,15 +40,20 @@ class NoticesApi {
 
     @PostMapping("/preview")
     @PreAuthorize("hasAnyRole('BUREAU_ADMIN','BUREAU_STAFF')")
-    @Operation(summary = "预览推送对象：将送达哪些群、经由哪个渠道")
-    Map<String, Object> preview(@RequestBody NoticeTargets targets) {
-        TargetResolution resolution = notices.preview(targets, clock.instant());
+    @Operation(summary = "预览推送对象：将送达哪些群、经由哪个渠道",
+            description = "sendAt（可选，与推送的 sendAt 写法相同）给出时按那一刻正在进行的轮次计算。ackUnavailable 为"
+                    + "回执不可用的群数：经应用群聊（WECOM_APPCHAT）或群机器人 Webhook（WECOM_WEBHOOK）送达的群，"
+                    + "成员的回复到不了机器人，要求回执时这些群不计回执、不提醒；每个群的 ackable 表示能否回执。")
+    Map<String, Object> preview(@RequestBody NoticeTargets targets,
+                                @RequestParam(required = false) String sendAt) {
+        TargetResolution resolution = notices.preview(targets, notices.previewAt(sendAt));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", resolution.recipients().size());
         body.put("byDoor", resolution.byDoor());
+        body.put("ackUnavailable", resolution.ackUnavailable());
         body.put("chats", resolution.recipients().stream().map(r -> Map.of("chatId", r.chat().chatId(),
                 "channel", r.chat().channel().name(), "door", r.door(), "workGroup", r.groupName(),
-                "city", r.cityName() == null ? "" : r.cityName())).toList());
+                "city", r.cityName() == null ? "" : r.cityName(), "ackable", r.ackable())).toList());
         body.put("unreachableGroups", resolution.unreachableGroups());
         body.put("unknown", resolution.unknown());
         return body;

@@ -66,13 +66,14 @@ class NoticesPage {
     @PostMapping("/notices/preview")
     @PreAuthorize("hasAnyRole('BUREAU_ADMIN','BUREAU_STAFF')")
     @ResponseBody
-    Map<String, Object> preview(@RequestBody NoticeTargets targets) {
-        TargetResolution resolution = notices.preview(targets, clock.instant());
+    Map<String, Object> preview(@RequestBody NoticeTargets targets, @RequestParam(required = false) String sendAt) {
+        TargetResolution resolution = notices.preview(targets, notices.previewAt(sendAt));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", resolution.recipients().size());
         body.put("byDoor", resolution.byDoor());
+        body.put("ackUnavailable", resolution.ackUnavailable());
         body.put("chats", resolution.recipients().stream().map(r -> List.of(r.groupName(), r.door(),
-                r.chat().chatId())).toList());
+                r.chat().chatId(), r.ackable())).toList());
         body.put("unreachableGroups", resolution.unreachableGroups());
         body.put("unknown", resolution.unknown());
         return body;

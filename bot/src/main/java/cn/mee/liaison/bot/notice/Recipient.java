@@ -9,4 +9,9 @@ public record Recipient(Chat chat, WorkGroup group, String groupName, String cit
     public String door() {
         return chat.channel().label();
     }
+
+    /** Whether the chat can acknowledge a notice: its members' 收到 reaches the bot. */
+    public boolean ackable() {
+        return chat.channel().hearsGroupReplies();
+    }
 }

@@ -18,4 +18,9 @@ public record TargetResolution(List<Recipient> recipients, List<String> unreacha
         recipients.forEach(r -> counts.merge(r.door(), 1L, Long::sum));
         return counts;
     }
+
+    /** How many of the chats cannot acknowledge (回执不可用): a webhook or appchat group cannot answer the bot. */
+    public long ackUnavailable() {
+        return recipients.stream().filter(r -> !r.ackable()).count();
+    }
 }

@@ -36,6 +36,15 @@ public enum Channel {
         };
     }
 
+    /**
+     * Whether what members say in a group chat on this door reaches the bot, so that they can acknowledge a notice
+     * (收到). A group-robot webhook only sends; the self-built app hears only what is said to it in single chats,
+     * not what is said in the app's group chats (wecom.md).
+     */
+    public boolean hearsGroupReplies() {
+        return this == SANDBOX || this == WECOM_ROBOT || this == WECHATY;
+    }
+
     /** Whether a liaison group's chat can be on this channel (the app's single chats cannot). */
     public boolean groupChat() {
         return groupChat;

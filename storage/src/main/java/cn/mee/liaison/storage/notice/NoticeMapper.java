@@ -3,6 +3,7 @@ package cn.mee.liaison.storage.notice;
 import cn.mee.liaison.storage.directory.Channel;
 import cn.mee.liaison.storage.support.GeneratedId;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
@@ -63,6 +64,14 @@ public interface NoticeMapper {
 
     boolean markEscalated(@Param("noticeId") long noticeId, @Param("at") Instant at);
 
-    /** Deliveries of a notice that went out and are not acknowledged. */
-    List<NoticeDelivery> silentDeliveries(@Param("noticeId") long noticeId);
+    /**
+     * Deliveries of a notice that went out and are not acknowledged, on the doors that can carry an answer back
+     * ({@link Channel#hearsGroupReplies()}): a webhook or appchat group cannot acknowledge, so it is not chased.
+     */
+    default List<NoticeDelivery> silentDeliveries(long noticeId) {
+        return silentDeliveriesOn(noticeId, Arrays.stream(Channel.values()).filter(Channel::hearsGroupReplies).toList());
+    }
+
+    List<NoticeDelivery> silentDeliveriesOn(@Param("noticeId") long noticeId,
+                                            @Param("hearing") List<Channel> hearing);
 }
