@@ -16,8 +16,8 @@ import cn.mee.liaison.storage.notice.SharedCaseMapper;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,6 +32,7 @@ public class SharedCases {
 
     private static final Logger log = LoggerFactory.getLogger(SharedCases.class);
     private static final int SNIPPET = 200;
+    private static final int TITLE = 100;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
 
     private final SharedCaseMapper shared;
@@ -70,35 +71,57 @@ public class SharedCases {
         return shared.isMarked(messageId);
     }
 
-    /** Pushes the newly marked cases to all groups as one notice; the id of that notice, if there were any. */
+    /**
+     * Pushes the newly marked cases to all groups: one notice, or several numbered ones when the cases do not fit in
+     * one notice's content ({@link Notices#MAX_CONTENT}); the cases are numbered through. The ids of those notices,
+     * none when nothing was newly marked.
+     */
     @Transactional
-    public Optional<Long> pushDigest() {
+    public List<Long> pushDigest() {
         List<FiledMessage> cases = shared.lockUndigested();
         if (cases.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         DirectorySnapshot s = directory.snapshot();
-        StringBuilder content = new StringBuilder();
+        List<List<FiledMessage>> parts = new ArrayList<>();
+        List<StringBuilder> contents = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
-            FiledMessage c = cases.get(i);
-            String title = String.valueOf(c.fields().getOrDefault("title", firstLine(c.text())));
-            String body = String.valueOf(c.fields().getOrDefault("content", c.text()));
-            String from = s.groupName(c.workGroupId()) == null ? "" : "（" + s.groupName(c.workGroupId())
-                    + (s.cityName(c.cityId()) == null ? "" : "，" + s.cityName(c.cityId())) + "）";
-            content.append(i + 1).append(". **").append(title).append("**").append(from).append('\n')
-                    .append("   ").append(body.length() <= SNIPPET ? body : body.substring(0, SNIPPET) + "…")
-                    .append('\n');
+            String entry = entry(i + 1, cases.get(i), s);
+            if (parts.isEmpty() || contents.get(contents.size() - 1).length() + entry.length() > Notices.MAX_CONTENT) {
+                parts.add(new ArrayList<>());
+                contents.add(new StringBuilder());
+            }
+            parts.get(parts.size() - 1).add(cases.get(i));
+            contents.get(contents.size() - 1).append(entry);
         }
-        String title = "典型案例推送（" + DAY.format(LocalDate.now(clock)) + "，" + cases.size() + " 例）";
-        long noticeId = notices.send(new NoticeRequest(title, content.toString().strip(), "markdown",
-                NoticeTargets.everyone(), false, null), NoticeKind.CASE_DIGEST, null, "system");
-        shared.digested(cases.stream().map(FiledMessage::id).toList(), noticeId);
-        log.info("pushed a digest of {} typical cases as notice {}", cases.size(), noticeId);
-        return Optional.of(noticeId);
+        String day = DAY.format(LocalDate.now(clock));
+        List<Long> ids = new ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            String title = "典型案例推送（" + day + "，" + cases.size() + " 例"
+                    + (parts.size() == 1 ? "" : "，第 " + (p + 1) + "/" + parts.size() + " 部分") + "）";
+            long noticeId = notices.send(new NoticeRequest(title, contents.get(p).toString().strip(), "markdown",
+                    NoticeTargets.everyone(), false, null), NoticeKind.CASE_DIGEST, null, "system");
+            shared.digested(parts.get(p).stream().map(FiledMessage::id).toList(), noticeId);
+            ids.add(noticeId);
+        }
+        log.info("pushed a digest of {} typical cases as notices {}", cases.size(), ids);
+        return ids;
+    }
+
+    /** One case in the digest: its number, title, group and city, the beginning of its content. */
+    private static String entry(int number, FiledMessage c, DirectorySnapshot s) {
+        String title = clip(String.valueOf(c.fields().getOrDefault("title", firstLine(c.text()))), TITLE);
+        String body = clip(String.valueOf(c.fields().getOrDefault("content", c.text())), SNIPPET);
+        String from = s.groupName(c.workGroupId()) == null ? "" : "（" + s.groupName(c.workGroupId())
+                + (s.cityName(c.cityId()) == null ? "" : "，" + s.cityName(c.cityId())) + "）";
+        return number + ". **" + title + "**" + from + "\n   " + body + "\n";
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
     }
 
     private static String firstLine(String text) {
-        String line = text == null ? "" : text.lines().findFirst().orElse("").strip();
-        return line.length() <= 30 ? line : line.substring(0, 30) + "…";
+        return clip(text == null ? "" : text.lines().findFirst().orElse("").strip(), 30);
     }
 }

@@ -43,7 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notices {
 
     static final int MAX_TITLE = 200;
-    static final int MAX_CONTENT = 20_000;
+    /** The longest content a notice takes (a door splits it further into numbered parts where it must). */
+    public static final int MAX_CONTENT = 20_000;
 
     private final NoticeMapper notices;
     private final Outbox outbox;

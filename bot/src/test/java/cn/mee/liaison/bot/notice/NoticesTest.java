@@ -263,6 +263,47 @@ class NoticesTest extends RunningBot {
     }
 
     @Test
+    void aHundredMarkedCasesGoOutAsSeveralNumberedDigests() throws Exception {
+        String detail = "现场检查发现该企业废气收集设施未正常运行，治理设施旁路直排，在线监测数据与台账记录不符，"
+                .repeat(4);
+        for (int i = 1; i <= 100; i++) {
+            say(org.ordinaryChat(), org.leader(), "案例 标题：批量案例" + i + "-" + org.tag() + "\n内容：" + detail, null);
+        }
+        JsonNode filed = call("GET", "/api/v1/messages?chatId=" + org.ordinaryChat() + "&type=TYPICAL_CASE&size=100",
+                null).body().get("items");
+        assertThat(filed).hasSize(100);
+        filed.forEach(c -> assertThat(call("POST", "/api/v1/messages/" + c.get("id").asLong() + "/share", null)
+                .body().get("marked").asBoolean()).isTrue());
+
+        scheduler.triggerJob(JobKey.jobKey("typical-case-digest", "recurring"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> digests().size() >= 2);
+        List<JsonNode> digests = digests();
+        int parts = digests.size();
+        assertThat(parts).isBetween(2, 4);
+        StringBuilder all = new StringBuilder();
+        for (JsonNode digest : digests) {
+            assertThat(digest.get("title").asText()).contains("100 例").contains("/" + parts + " 部分");
+            assertThat(digest.get("content").asText().length()).isLessThanOrEqualTo(20_000);
+            all.append(digest.get("content").asText());
+        }
+        for (int i = 1; i <= 100; i++) {
+            assertThat(all.toString()).containsOnlyOnce("批量案例" + i + "-" + org.tag() + "**");
+        }
+        assertThat(all.toString()).contains("100. **");
+    }
+
+    /** This test's digests of marked cases (the notices' list, newest first). */
+    private List<JsonNode> digests() {
+        List<JsonNode> found = new ArrayList<>();
+        call("GET", "/api/v1/notices?size=100", null).body().forEach(n -> {
+            if (n.get("title").asText().startsWith("典型案例推送") && n.get("content").asText().contains(org.tag())) {
+                found.add(n);
+            }
+        });
+        return found;
+    }
+
+    @Test
     void theBureauPushesFromItsChatAndOthersMayNot() {
         say(org.bureauChat(), org.staff(), "推送 回执 " + org.cityA() + "：请各组今晚开展夜查\n重点是涉VOCs企业", null);
         assertThat(botSaid(org.bureauChat())).last().asString().contains("已推送通知").contains("将送达 2 个群")
