@@ -26,9 +26,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The two follow-ups of a notice that asks for acknowledgement: after the first delay the chats still silent get one
- * reminder; after the second the coordinator of each silent group's unit is told personally, with the list. Each
- * stage happens once per notice, on whichever instance gets to it first.
+ * The two follow-ups of a notice that asks for acknowledgement, timed for each chat from when the notice went out to
+ * it (a chat reached late, after retries or a re-send, is followed up late too): after the first delay a chat still
+ * silent gets one reminder; after the second the coordinator of its unit is told personally, with the silent groups.
+ * Each stage happens once per chat, on whichever instance gets to it first. Chats on doors that cannot answer (a
+ * webhook or appchat group) are never chased.
  */
 @Component
 class AckFollowUp {
@@ -57,40 +59,50 @@ class AckFollowUp {
     void followUp() {
         try {
             Instant now = clock.instant();
-            for (Notice notice : notices.dueForReminder(now.minus(properties.ackReminderAfter()))) {
-                transactions.executeWithoutResult(status -> remind(notice, now));
-            }
-            for (Notice notice : notices.dueForEscalation(now.minus(properties.ackEscalateAfter()))) {
-                transactions.executeWithoutResult(status -> escalate(notice, now));
-            }
+            byNotice(notices.dueForReminder(now.minus(properties.ackReminderAfter()))).forEach((noticeId, silent) ->
+                    transactions.executeWithoutResult(status -> remind(noticeId, silent, now)));
+            byNotice(notices.dueForEscalation(now.minus(properties.ackEscalateAfter()))).forEach((noticeId, silent) ->
+                    transactions.executeWithoutResult(status -> escalate(noticeId, silent, now)));
         } catch (RuntimeException e) {
             log.warn("notice follow-ups failed, will try again: {}", e.toString());
         }
     }
 
-    private void remind(Notice notice, Instant now) {
-        if (!notices.markReminded(notice.id(), now)) {
-            return; // another instance did it
-        }
-        List<OutboxMessage> reminders = new ArrayList<>();
-        for (NoticeDelivery silent : notices.silentDeliveries(notice.id())) {
-            reminders.add(OutboxMessage.pending(silent.channel(), TargetType.CHAT, silent.chatId(), MessageFormat.TEXT,
-                    "【回执提醒】" + WHEN.format(notice.sendAt().atZone(clock.getZone())) + "发出的通知《"
-                            + notice.title() + "》本群尚未确认收到，请回复\u201c收到\u201d。",
-                    null, Purpose.REMINDER, null, now));
-        }
-        outbox.enqueue(reminders);
-        log.info("notice {}: reminded {} silent chats", notice.id(), reminders.size());
+    private static Map<Long, List<NoticeDelivery>> byNotice(List<NoticeDelivery> deliveries) {
+        Map<Long, List<NoticeDelivery>> byNotice = new LinkedHashMap<>();
+        deliveries.forEach(d -> byNotice.computeIfAbsent(d.noticeId(), n -> new ArrayList<>()).add(d));
+        return byNotice;
     }
 
-    private void escalate(Notice notice, Instant now) {
-        if (!notices.markEscalated(notice.id(), now)) {
+    private void remind(long noticeId, List<NoticeDelivery> silent, Instant now) {
+        Optional<Notice> notice = notices.findById(noticeId);
+        if (notice.isEmpty()) {
+            return;
+        }
+        List<OutboxMessage> reminders = new ArrayList<>();
+        for (NoticeDelivery d : silent) {
+            if (notices.markReminded(d.id(), now)) { // else another instance did it
+                reminders.add(OutboxMessage.pending(d.channel(), TargetType.CHAT, d.chatId(), MessageFormat.TEXT,
+                        "【回执提醒】" + sent(notice.get()) + "发出的通知《" + notice.get().title()
+                                + "》本群尚未确认收到，请回复\u201c收到\u201d。", null, Purpose.REMINDER, null, now));
+            }
+        }
+        if (!reminders.isEmpty()) {
+            outbox.enqueue(reminders);
+            notices.noteFollowedUp(noticeId, now, null);
+            log.info("notice {}: reminded {} silent chats", noticeId, reminders.size());
+        }
+    }
+
+    private void escalate(long noticeId, List<NoticeDelivery> due, Instant now) {
+        Optional<Notice> notice = notices.findById(noticeId);
+        if (notice.isEmpty()) {
             return;
         }
         DirectorySnapshot s = directory.snapshot();
         Map<Long, List<NoticeDelivery>> byUnit = new LinkedHashMap<>();
-        for (NoticeDelivery silent : notices.silentDeliveries(notice.id())) {
-            if (silent.unitId() != null) {
+        for (NoticeDelivery silent : due) {
+            if (notices.markEscalated(silent.id(), now) && silent.unitId() != null) {
                 byUnit.computeIfAbsent(silent.unitId(), u -> new ArrayList<>()).add(silent);
             }
         }
@@ -104,11 +116,18 @@ class AckFollowUp {
                     : s.groupName(d.workGroupId())).distinct().toList();
             told.add(OutboxMessage.pending(silent.get(0).channel().personal(), TargetType.USER,
                     unit.get().coordinatorUserId(), MessageFormat.TEXT,
-                    "【回执未确认】" + WHEN.format(notice.sendAt().atZone(clock.getZone())) + "发出的通知《" + notice.title()
+                    "【回执未确认】" + sent(notice.get()) + "发出的通知《" + notice.get().title()
                             + "》，贵单位下列工作组尚未确认收到：" + String.join("、", groups) + "。请督促回复\u201c收到\u201d。",
                     null, Purpose.REMINDER, null, now));
         });
-        outbox.enqueue(told);
-        log.info("notice {}: told {} coordinators about silent chats", notice.id(), told.size());
+        if (!told.isEmpty()) {
+            outbox.enqueue(told);
+            notices.noteFollowedUp(noticeId, null, now);
+            log.info("notice {}: told {} coordinators about silent chats", noticeId, told.size());
+        }
+    }
+
+    private String sent(Notice notice) {
+        return WHEN.format(notice.sendAt().atZone(clock.getZone()));
     }
 }

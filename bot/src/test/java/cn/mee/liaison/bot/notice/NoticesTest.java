@@ -9,6 +9,7 @@ import cn.mee.liaison.bot.support.TestOrganisation;
 import cn.mee.liaison.storage.audit.AuditLogMapper;
 import cn.mee.liaison.testsupport.OffsetClock;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -55,6 +57,8 @@ class NoticesTest extends RunningBot {
     AuditLogMapper audit;
     @Autowired
     Scheduler scheduler;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private TestOrganisation org;
 
@@ -172,6 +176,44 @@ class NoticesTest extends RunningBot {
         CLOCK.advance(Duration.ofHours(1));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
         assertThat(toldPersonally(org.coordinatorA()).stream().filter(t -> t.contains("本周小结报送"))).hasSize(1);
+    }
+
+    @Test
+    void eachChatIsFollowedUpFromWhenItsNoticeWentOut() {
+        long id = send("夜查安排待回执", Map.of("chatIds", List.of(org.centralChat(), org.ordinaryChat())), true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> notice(id).get("status").asText().equals("COMPLETED"));
+        // the first group's notice went out three hours after the other's (as after retries, or a re-send)
+        String rowOfOrdinary = "SELECT o.id FROM outbox_message o JOIN notice_delivery d ON d.id = o.delivery_id"
+                + " WHERE d.notice_id = ? AND d.chat_id = ?";
+        long row = jdbc.queryForObject(rowOfOrdinary, Long.class, id, org.ordinaryChat());
+        Timestamp sent = jdbc.queryForObject("SELECT sent_at FROM outbox_message WHERE id = ?", Timestamp.class, row);
+        jdbc.update("UPDATE outbox_message SET sent_at = ? WHERE id = ?",
+                Timestamp.from(sent.toInstant().plus(Duration.ofHours(3))), row);
+
+        CLOCK.advance(Duration.ofHours(2).plusMinutes(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> reminded(org.centralChat(), "夜查安排待回执") == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+                reminded(org.ordinaryChat(), "夜查安排待回执") == 0);
+
+        CLOCK.advance(Duration.ofHours(3)); // 5 h after the first, 2 h after the late one
+        await().atMost(Duration.ofSeconds(20)).until(() -> reminded(org.ordinaryChat(), "夜查安排待回执") == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> told(org.coordinatorA(), "夜查安排待回执").size() == 1);
+        assertThat(told(org.coordinatorA(), "夜查安排待回执").get(0)).contains("保定市中心组")
+                .doesNotContain("保定市第一组");
+
+        CLOCK.advance(Duration.ofHours(2)); // 4 h after the late one
+        await().atMost(Duration.ofSeconds(20)).until(() -> told(org.coordinatorA(), "夜查安排待回执").size() == 2);
+        assertThat(told(org.coordinatorA(), "夜查安排待回执").get(1)).contains("保定市第一组")
+                .doesNotContain("保定市中心组");
+        assertThat(reminded(org.centralChat(), "夜查安排待回执")).as("each stage once per chat").isEqualTo(1);
+    }
+
+    private long reminded(String chatId, String title) {
+        return botSaid(chatId).stream().filter(t -> t.startsWith("【回执提醒】") && t.contains(title)).count();
+    }
+
+    private List<String> told(String userId, String title) {
+        return toldPersonally(userId).stream().filter(t -> t.contains(title)).toList();
     }
 
     private JsonNode deliveries(long notice, String chatId) {

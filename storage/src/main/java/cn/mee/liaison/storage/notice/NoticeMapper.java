@@ -55,23 +55,36 @@ public interface NoticeMapper {
     int acknowledge(@Param("deliveryId") long deliveryId, @Param("userId") String userId,
                     @Param("userName") String userName, @Param("at") Instant at, @Param("messageId") long messageId);
 
-    /** Notices asking for acknowledgement, sent before {@code sentBefore}, whose given stage is not done. */
-    List<Notice> dueForReminder(@Param("sentBefore") Instant sentBefore);
-
-    List<Notice> dueForEscalation(@Param("sentBefore") Instant sentBefore);
-
-    boolean markReminded(@Param("noticeId") long noticeId, @Param("at") Instant at);
-
-    boolean markEscalated(@Param("noticeId") long noticeId, @Param("at") Instant at);
-
     /**
-     * Deliveries of a notice that went out and are not acknowledged, on the doors that can carry an answer back
-     * ({@link Channel#hearsGroupReplies()}): a webhook or appchat group cannot acknowledge, so it is not chased.
+     * Deliveries of notices asking for acknowledgement that went out before {@code sentBefore} (each timed from its own
+     * send), on a door that can answer, not acknowledged and not yet reminded; by notice.
      */
-    default List<NoticeDelivery> silentDeliveries(long noticeId) {
-        return silentDeliveriesOn(noticeId, Arrays.stream(Channel.values()).filter(Channel::hearsGroupReplies).toList());
+    default List<NoticeDelivery> dueForReminder(Instant sentBefore) {
+        return dueForReminderOn(sentBefore, hearing());
     }
 
-    List<NoticeDelivery> silentDeliveriesOn(@Param("noticeId") long noticeId,
+    /** The same, not yet escalated to the unit's coordinator. */
+    default List<NoticeDelivery> dueForEscalation(Instant sentBefore) {
+        return dueForEscalationOn(sentBefore, hearing());
+    }
+
+    List<NoticeDelivery> dueForReminderOn(@Param("sentBefore") Instant sentBefore,
+                                          @Param("hearing") List<Channel> hearing);
+
+    List<NoticeDelivery> dueForEscalationOn(@Param("sentBefore") Instant sentBefore,
                                             @Param("hearing") List<Channel> hearing);
+
+    /** @return false when the delivery was reminded already (by another instance) */
+    boolean markReminded(@Param("deliveryId") long deliveryId, @Param("at") Instant at);
+
+    boolean markEscalated(@Param("deliveryId") long deliveryId, @Param("at") Instant at);
+
+    /** Keeps on the notice when its first reminder or escalation happened (null: leave it). */
+    void noteFollowedUp(@Param("noticeId") long noticeId, @Param("remindedAt") Instant remindedAt,
+                        @Param("escalatedAt") Instant escalatedAt);
+
+    /** The doors whose groups can answer a notice ({@link Channel#hearsGroupReplies()}). */
+    private static List<Channel> hearing() {
+        return Arrays.stream(Channel.values()).filter(Channel::hearsGroupReplies).toList();
+    }
 }
