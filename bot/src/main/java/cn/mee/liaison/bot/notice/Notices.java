@@ -124,11 +124,10 @@ public class Notices {
         String mentions = channel == Channel.WECOM_WEBHOOK && notice.requireAck() && recipient.group() != null
                 ? s.membersOf(recipient.group().id()).stream().filter(m -> m.role() == MemberRole.LEADER)
                 .map(GroupMember::userId).collect(Collectors.joining(",")) : null;
-        MessageFormat format = notice.format() == MessageFormat.MARKDOWN && channel == Channel.SANDBOX
-                ? MessageFormat.TEXT : notice.format();
+        MessageFormat format = NoticeText.formatFor(notice, channel);
         List<OutboxMessage> rows = new ArrayList<>();
         rows.add(OutboxMessage.pending(channel, TargetType.CHAT, recipient.chat().chatId(), format,
-                NoticeText.of(notice), mentions == null || mentions.isEmpty() ? null : mentions, Purpose.NOTICE, null,
+                NoticeText.of(notice, format), mentions == null || mentions.isEmpty() ? null : mentions, Purpose.NOTICE, null,
                 now).withNextAttemptAt(notice.sendAt()).forDelivery(deliveryId));
         if (notice.attachmentPath() != null) {
             rows.add(OutboxMessage.pending(channel, TargetType.CHAT, recipient.chat().chatId(), MessageFormat.FILE,

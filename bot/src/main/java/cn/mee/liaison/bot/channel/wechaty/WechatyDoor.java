@@ -1,5 +1,6 @@
 package cn.mee.liaison.bot.channel.wechaty;
 
+import cn.mee.liaison.bot.outbox.PlainText;
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.outbox.ChatDoor;
 import cn.mee.liaison.bot.outbox.Delivery;

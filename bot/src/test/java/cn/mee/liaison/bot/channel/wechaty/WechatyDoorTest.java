@@ -1,5 +1,6 @@
 package cn.mee.liaison.bot.channel.wechaty;
 
+import cn.mee.liaison.bot.outbox.PlainText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.mee.liaison.bot.outbox.Delivery;

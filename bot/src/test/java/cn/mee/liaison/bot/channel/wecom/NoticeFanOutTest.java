@@ -93,14 +93,18 @@ class NoticeFanOutTest extends WeComTestBase {
 
         // the notice's requests only: the groups also get the day's dispatch prompts and reminders at their times
         Map<String, Integer> reached = new HashMap<>();
+        // each door in its own form: an app group chat text, a group-robot webhook markdown
         for (Recorded r : WECOM.received("/cgi-bin/appchat/send")) {
             if (r.bodyText().contains("请各组今晚开展夜查")) {
                 reached.merge(r.json().path("chatid").asText(), 1, Integer::sum);
+                assertThat(r.json().path("msgtype").asText()).isEqualTo("text");
             }
         }
         for (Recorded r : WECOM.received("/cgi-bin/webhook/send")) {
             if (r.bodyText().contains("请各组今晚开展夜查")) {
                 reached.merge(r.query().get("key"), 1, Integer::sum);
+                assertThat(r.json().path("msgtype").asText()).isEqualTo("markdown");
+                assertThat(r.json().path("markdown").path("content").asText()).startsWith("### 扇出测试");
             }
         }
         // every chat was reached, by no more requests than its row's attempts (an attempt may also fail before it

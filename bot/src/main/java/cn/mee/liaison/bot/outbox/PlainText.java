@@ -1,9 +1,12 @@
-package cn.mee.liaison.bot.channel.wechaty;
+package cn.mee.liaison.bot.outbox;
 
 import java.util.regex.Pattern;
 
-/** Markdown as WeChat shows text: headings, emphasis, quotes, colour tags and link syntax taken away. */
-final class PlainText {
+/**
+ * Markdown as a door that shows only text reads it (personal WeChat, a WeCom app group chat): headings, emphasis,
+ * quotes, colour tags and link syntax taken away.
+ */
+public final class PlainText {
 
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s*");
     private static final Pattern QUOTE = Pattern.compile("(?m)^>\\s?");
@@ -14,7 +17,7 @@ final class PlainText {
     private PlainText() {
     }
 
-    static String of(String markdown) {
+    public static String of(String markdown) {
         if (markdown == null) {
             return "";
         }
