@@ -54,7 +54,7 @@ class ConsoleBrowserTest extends RunningBot {
         browser.findElement(By.id("preview")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reach-total")));
         // a typed chat id is shown as typed, not read as HTML
-        assertThat(browser.findElement(By.id("reach")).getText()).contains("找不到：<i>no-such-chat</i>");
+        assertThat(browser.findElement(By.id("reach")).getText()).contains("找不到").contains("“<i>no-such-chat</i>”");
         browser.findElement(By.id("chatIds")).clear();
         browser.findElement(By.id("preview")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("reach"),
