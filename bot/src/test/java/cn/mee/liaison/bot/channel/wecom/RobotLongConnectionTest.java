@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -323,6 +324,39 @@ class RobotLongConnectionTest extends RunningBot {
         // and the unit's coordinator is told personally through the app
         await().atMost(WAIT).until(() -> !sentTo(coordinator()).isEmpty());
         assertThat(sentTo(coordinator()).get(0).json().get("text").get("content").asText()).contains("突发情况急报");
+        assertThat(WECOM.violations()).isEmpty();
+    }
+
+    /** The fan-out through the robot: a notice to many robot chats goes out as one aibot_send_msg to each. */
+    @Test
+    @Order(6)
+    void aNoticeToManyRobotChatsIsPushedOnceToEach() {
+        awaitReady();
+        int chats = 30;
+        List<WorkGroup> groups = new ArrayList<>();
+        for (int i = 0; i < chats; i++) {
+            groups.add(new WorkGroup("机器人组" + i, "保定市-" + tag, "单位-" + tag, "ORDINARY", "机器人轮-" + tag,
+                    List.of(new Member("rb-" + i + "-" + tag, "组长" + i, "LEADER")),
+                    List.of(new Chat("WECOM_ROBOT", "rb-chat-" + i + "-" + tag, null, null))));
+        }
+        assertThat(call("PUT", "/api/v1/directory", new DirectoryDocument(List.of(), List.of(),
+                List.of(new DirectoryDocument.Round("机器人轮-" + tag, "2026-11-01", "2026-12-31")), groups, List.of(),
+                List.of())).status()).isEqualTo(200);
+        Answer created = call("POST", "/api/v1/notices", Map.of("title", "机器人扇出", "format", "markdown",
+                "content", "**今晚**开展夜查 " + tag, "targets", Map.of("rounds", List.of("机器人轮-" + tag))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long id = created.body().get("id").asLong();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", "/api/v1/notices/" + id, null).body()
+                .get("status").asText().equals("COMPLETED"));
+        JsonNode notice = call("GET", "/api/v1/notices/" + id, null).body();
+        assertThat(notice.get("counts").get("sent").asInt()).isEqualTo(chats);
+        List<JsonNode> pushes = frames(cmd("aibot_send_msg").and(f -> f.path("body").path("markdown")
+                .path("content").asText().contains("开展夜查 " + tag)));
+        assertThat(pushes.stream().map(f -> f.path("body").path("chatid").asText()).distinct()).hasSize(chats);
+        assertThat(pushes).as("once to each").hasSize(chats);
+        assertThat(pushes.get(0).path("body").path("markdown").path("content").asText())
+                .startsWith("### 机器人扇出").contains("**今晚**");
         assertThat(WECOM.violations()).isEmpty();
     }
 
