@@ -93,11 +93,11 @@ class PushCommand {
                     .collect(Collectors.joining("，"));
             String unreachable = reach.unreachableGroups().isEmpty() ? ""
                     : replies.text("push.unreachable", String.join("、", reach.unreachableGroups()));
+            String chats = String.valueOf(reach.recipients().size());
+            String asked = replies.text(ack ? "push.ack" : "push.no.ack");
             String done = at == null
-                    ? replies.text("push.done", String.valueOf(id), title, String.valueOf(reach.recipients().size()),
-                    doors, replies.text(ack ? "push.ack" : "push.no.ack"))
-                    : replies.text("push.scheduled", String.valueOf(id), title, String.valueOf(
-                    reach.recipients().size()), doors, replies.text(ack ? "push.ack" : "push.no.ack"), SHOWN.format(at));
+                    ? replies.text("push.done", String.valueOf(id), title, chats, doors, asked)
+                    : replies.text("push.scheduled", String.valueOf(id), title, chats, doors, asked, SHOWN.format(at));
             String deaf = ack && reach.ackUnavailable() > 0
                     ? replies.text("push.ack.unavailable", String.valueOf(reach.ackUnavailable())) : "";
             return exchange.reply(done + deaf + unreachable, true);

@@ -127,8 +127,8 @@ public class Notices {
         MessageFormat format = NoticeText.formatFor(notice, channel);
         List<OutboxMessage> rows = new ArrayList<>();
         rows.add(OutboxMessage.pending(channel, TargetType.CHAT, recipient.chat().chatId(), format,
-                NoticeText.of(notice, format), mentions == null || mentions.isEmpty() ? null : mentions, Purpose.NOTICE, null,
-                now).withNextAttemptAt(notice.sendAt()).forDelivery(deliveryId));
+                NoticeText.of(notice, format), mentions == null || mentions.isEmpty() ? null : mentions,
+                Purpose.NOTICE, null, now).withNextAttemptAt(notice.sendAt()).forDelivery(deliveryId));
         if (notice.attachmentPath() != null) {
             rows.add(OutboxMessage.pending(channel, TargetType.CHAT, recipient.chat().chatId(), MessageFormat.FILE,
                     notice.attachmentPath(), null, Purpose.NOTICE, null, now).withNextAttemptAt(notice.sendAt())
