@@ -63,7 +63,9 @@ class NoticesApi {
     @Operation(summary = "通知及其逐群送达情况",
             description = "每个群的 chatId、channel、status、attempts、sentAt、ackedAt 总会给出（尚未发送或回执时为 null）。"
                     + "status 只取 PENDING / SENT / FAILED：已取消的群不会再发出，记为 FAILED；"
-                    + "state 给出完整状态 PENDING / SENT / FAILED / CANCELLED。")
+                    + "state 给出完整状态 PENDING / SENT / FAILED / CANCELLED；ackable 表示该群能否回执"
+                    + "（应用群聊、群机器人 Webhook 不能）。counts.ackUnavailable 为回执不可用的群数，"
+                    + "counts.awaitingAck 为要求回执时已送达、能回执而尚未回执的群数。")
     NoticeView one(@PathVariable long id) {
         return notices.view(id);
     }
