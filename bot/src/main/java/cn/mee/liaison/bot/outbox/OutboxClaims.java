@@ -2,12 +2,15 @@ package cn.mee.liaison.bot.outbox;
 
 import cn.mee.liaison.storage.outbox.OutboxMapper;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
+import cn.mee.liaison.storage.outbox.OutboxStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -68,6 +71,24 @@ public class OutboxClaims {
         Instant now = clock.instant();
         Instant due = latest(now, heldUntil);
         return claim(() -> mapper.lockDueAmong(ids, due), now);
+    }
+
+    /**
+     * Rows to send together with one this instance is delivering (the late answers to one message, which its door
+     * can give only once): those among {@code ids} still due, taken as by {@link #take(Collection)}, and those this
+     * instance has claimed already (in the same batch), in order. Each must then be recorded or given back; a worker
+     * that comes to one of them later finds it recorded.
+     */
+    public List<OutboxMessage> takeAlong(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, OutboxMessage> along = new TreeMap<>();
+        take(ids).forEach(row -> along.put(row.id(), row));
+        mapper.findByIds(ids).stream()
+                .filter(row -> row.status() == OutboxStatus.SENDING && holder.equals(row.claimedBy()))
+                .forEach(row -> along.putIfAbsent(row.id(), row));
+        return List.copyOf(along.values());
     }
 
     private static Instant latest(Instant now, Instant heldUntil) {

@@ -34,6 +34,15 @@ public final class TextParts {
         return parts;
     }
 
+    /** The longest start of the text within the byte limit in UTF-8, cut between code points. */
+    public static String head(String text, int maxBytes) {
+        if (utf8(text) <= maxBytes) {
+            return text;
+        }
+        int end = fittingEnd(text, 0, maxBytes);
+        return utf8(text.substring(0, end)) <= maxBytes ? text.substring(0, end) : "";
+    }
+
     private static List<String> chunks(String text, int budget) {
         List<String> chunks = new ArrayList<>();
         int start = 0;

@@ -11,6 +11,7 @@ import cn.mee.liaison.bot.inbound.ChatContext;
 import cn.mee.liaison.bot.inbound.ChatContexts;
 import cn.mee.liaison.bot.inbound.InboundMessage;
 import cn.mee.liaison.bot.inbound.PipelineOutcome;
+import cn.mee.liaison.bot.outbox.OneAnswer;
 import cn.mee.liaison.bot.outbox.Outbox;
 import cn.mee.liaison.storage.attachment.Attachment;
 import cn.mee.liaison.storage.attachment.AttachmentMapper;
@@ -241,7 +242,10 @@ public class InboundPipeline {
             return new PipelineOutcome(filing.filed(), false, outbox.enqueue(said), List.of());
         }
         if (door.takesAsGiven()) {
-            Outbox.Enqueued written = outbox.enqueue(said, row -> forTheDoor(row, filing), exchange.now());
+            // the door's one answer takes the replies that fit in it; the rest follow through the outbox
+            OneAnswer answer = new OneAnswer();
+            Outbox.Enqueued written = outbox.enqueue(said, row -> forTheDoor(row, filing) && answer.add(row),
+                    exchange.now());
             return new PipelineOutcome(filing.filed(), false, written.ids(), written.given());
         }
         Instant hold = door.holdUntil();

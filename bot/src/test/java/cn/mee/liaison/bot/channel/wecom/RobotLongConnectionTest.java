@@ -2,11 +2,15 @@ package cn.mee.liaison.bot.channel.wecom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 
 import cn.mee.liaison.bot.channel.wecom.fake.Fault;
 import cn.mee.liaison.bot.channel.wecom.fake.FakeWeCom;
 import cn.mee.liaison.bot.channel.wecom.fake.Recorded;
 import cn.mee.liaison.bot.channel.wecom.robot.RobotLongConnection;
+import cn.mee.liaison.bot.command.CommandRouter;
+import cn.mee.liaison.bot.command.Exchange;
 import cn.mee.liaison.bot.directory.DirectoryDocument;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Chat;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Member;
@@ -17,6 +21,7 @@ import cn.mee.liaison.testsupport.OffsetClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +52,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The intelligent robot's long connection end to end against the fake WeCom ({@code liaison.wecom.robot.mode=
@@ -106,6 +112,9 @@ class RobotLongConnectionTest extends RunningBot {
 
     @Autowired
     MeterRegistry meters;
+
+    @MockitoSpyBean
+    CommandRouter commands;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -298,6 +307,25 @@ class RobotLongConnectionTest extends RunningBot {
         assertThat(ack.get("errcode").asInt(-1)).isZero();
         assertThat(ack.get("headers").get("req_id").asText()).isEqualTo(reqId);
         return took;
+    }
+
+    @Test
+    @Order(5)
+    void aReplyLongerThanOneStreamGoesOutInPartsEachWithinTheLimit() {
+        awaitReady();
+        doAnswer(invocation -> {
+            Exchange exchange = invocation.getArgument(0);
+            return List.of(exchange.reply("长".repeat(10_000), false)); // 30,000 bytes: (1/2) and (2/2)
+        }).when(commands).respond(any());
+        String reqId = WECOM.pushMessage(groupText("lc-long-" + tag, "说得长一些"));
+        await().atMost(WAIT).until(() -> respondsTo(reqId).size() == 2);
+        List<String> parts = respondsTo(reqId).stream()
+                .map(f -> f.get("body").get("stream").get("content").asText()).toList();
+        assertThat(parts).anySatisfy(part -> assertThat(part).startsWith("（1/2）"))
+                .anySatisfy(part -> assertThat(part).startsWith("（2/2）"))
+                .allSatisfy(part -> assertThat(part.getBytes(StandardCharsets.UTF_8).length)
+                        .isLessThanOrEqualTo(20480));
+        assertThat(WECOM.violations()).isEmpty();
     }
 
     // --- 4. proactive push ---------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package cn.mee.liaison.bot.channel.wecom.callback;
 
 import cn.mee.liaison.bot.outbox.Delivery;
+import cn.mee.liaison.bot.outbox.OneAnswer;
 import cn.mee.liaison.bot.outbox.OutboxClaims;
 import cn.mee.liaison.bot.inbound.InboundMessage;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
@@ -8,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,24 +26,20 @@ public class PassiveReply {
     }
 
     /**
-     * The rows taken, for one answer to this message in its own door (those it cannot carry given back to the
-     * workers); empty when there is nothing to say.
+     * The rows taken, for one answer to this message in its own door, in order and within its size limit (those it
+     * cannot carry given back to the workers); empty when there is nothing to say.
      */
     public List<OutboxMessage> take(Collection<Long> replyIds, InboundMessage message, Instant heldUntil) {
         List<OutboxMessage> mine = new ArrayList<>();
+        OneAnswer answer = new OneAnswer();
         for (OutboxMessage row : claims.take(replyIds, heldUntil)) {
-            if (message.answerableInPlace(row)) {
+            if (message.answerableInPlace(row) && answer.add(row)) {
                 mine.add(row);
             } else {
                 claims.giveBack(row, null);
             }
         }
         return mine;
-    }
-
-    /** The answers as one text: one passive reply per callback. */
-    public static String joined(List<OutboxMessage> rows) {
-        return rows.stream().map(OutboxMessage::content).collect(Collectors.joining("\n\n"));
     }
 
     public void sent(List<OutboxMessage> rows) {

@@ -4,6 +4,7 @@ import cn.mee.liaison.bot.channel.wecom.api.WeComFailure;
 import cn.mee.liaison.bot.channel.wecom.callback.PassiveReply;
 import cn.mee.liaison.bot.inbound.InboundMessage;
 import cn.mee.liaison.bot.inbound.PipelineOutcome;
+import cn.mee.liaison.bot.outbox.OneAnswer;
 import cn.mee.liaison.bot.pipeline.InboundPipeline;
 import cn.mee.liaison.bot.pipeline.ReplyDoor;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
@@ -121,7 +122,7 @@ class LongConnectionCallbacks implements DisposableBean {
             return;
         }
         try {
-            connection.respond(reqId, connection.finishedStream(PassiveReply.joined(rows)));
+            connection.respond(reqId, connection.finishedStream(OneAnswer.joined(rows)));
             replies.sent(rows);
         } catch (WeComFailure failure) {
             replies.giveBack(rows, failure.describe());

@@ -2,13 +2,13 @@ package cn.mee.liaison.bot.channel.wecom.robot;
 
 import cn.mee.liaison.bot.channel.wecom.WeComProperties;
 import cn.mee.liaison.bot.channel.wecom.callback.CallbackGuard;
-import cn.mee.liaison.bot.channel.wecom.callback.PassiveReply;
 import cn.mee.liaison.bot.channel.wecom.callback.SignedCallback;
 import cn.mee.liaison.bot.channel.wecom.callback.TimedPipeline;
 import cn.mee.liaison.bot.channel.wecom.crypto.SealedReply;
 import cn.mee.liaison.bot.channel.wecom.crypto.WeComCipher;
 import cn.mee.liaison.bot.inbound.InboundMessage;
 import cn.mee.liaison.bot.inbound.PipelineOutcome;
+import cn.mee.liaison.bot.outbox.OneAnswer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,7 +78,7 @@ class RobotCallback extends SignedCallback {
         if (outcome.isEmpty() || outcome.get().given().isEmpty()) {
             return ResponseEntity.ok("");
         }
-        return ResponseEntity.ok(sealed(PassiveReply.joined(outcome.get().given())));
+        return ResponseEntity.ok(sealed(OneAnswer.joined(outcome.get().given())));
     }
 
     private JsonNode parse(String text) {
