@@ -48,8 +48,9 @@ class AppCallback extends SignedCallback {
         if (message.getOrDefault("FromUserName", "").isBlank()) {
             throw malformed("no FromUserName");
         }
-        pipeline.start(AppMessagesIn.read(message, opened.plaintext()), budget).filed();
-        guard.accepted(opened.signed());
+        // the nonce is recorded in the transaction that files the message: all of it within the budget
+        pipeline.start(AppMessagesIn.read(message, opened.plaintext()), budget, () -> guard.accepted(opened.signed()),
+                false).filed();
         return ResponseEntity.ok("");
     }
 

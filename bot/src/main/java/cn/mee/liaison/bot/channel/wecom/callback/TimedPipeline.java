@@ -186,6 +186,37 @@ public class TimedPipeline implements DisposableBean {
         return run;
     }
 
+    /**
+     * A step of a callback that files nothing (recording the nonce of an event the bot does not file), run on the
+     * pipeline's threads so that the callback waits for it no longer than the budget either.
+     *
+     * @throws CallbackRejected 503 when it did not finish by the deadline or failed (the platform delivers again);
+     *                          the step's own refusal (409 for a replayed nonce) as it was thrown
+     */
+    public void within(Duration budget, Runnable step) {
+        CompletableFuture<Void> done;
+        try {
+            done = CompletableFuture.runAsync(step, executor);
+        } catch (RejectedExecutionException busy) {
+            throw new CallbackRejected(HttpStatus.SERVICE_UNAVAILABLE, "too many callbacks queued");
+        }
+        try {
+            done.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException late) {
+            throw new CallbackRejected(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the callback was not recorded in time; the platform will deliver it again");
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof CallbackRejected refused) {
+                throw refused;
+            }
+            throw new CallbackRejected(HttpStatus.SERVICE_UNAVAILABLE,
+                    "recording the callback failed: " + failed.getCause().getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallbackRejected(HttpStatus.SERVICE_UNAVAILABLE, "interrupted");
+        }
+    }
+
     @Override
     public void destroy() {
         executor.shutdown();

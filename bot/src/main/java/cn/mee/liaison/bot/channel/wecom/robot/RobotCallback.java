@@ -66,7 +66,8 @@ class RobotCallback extends SignedCallback {
         Opened opened = open(signature, timestamp, nonce, request, body -> parse(body).path("encrypt").asText(""));
         Optional<InboundMessage> message = RobotMessages.read(parse(opened.plaintext()), opened.plaintext(), false);
         if (message.isEmpty()) {
-            guard.accepted(opened.signed());
+            // nothing to file (an event): the nonce alone is recorded, within the budget too
+            pipeline.within(settings.replyBudget(), () -> guard.accepted(opened.signed()));
             return ResponseEntity.ok("");
         }
         // the nonce is recorded in the transaction that files the message, and the replies are written sent in the
