@@ -464,6 +464,28 @@ class RobotLongConnectionTest extends RunningBot {
     // --- 7. replaced by another connection: the end ---------------------------------------------------------------
 
     @Test
+    @Order(8)
+    void aSubscribeWeComNeverAnswersIsGivenUpAndTriedAgain(CapturedOutput output) {
+        awaitReady();
+        int connections = WECOM.connectionsAccepted();
+        List<JsonNode> subscribes = frames(cmd("aibot_subscribe"));
+        WECOM.failNext("aibot_subscribe", Fault.timeout(), 1);
+        try {
+            WECOM.dropConnection();
+            // reopened, subscribed without an answer, given up after the ack timeout, and opened once more
+            WECOM.awaitConnections(connections + 2, WAIT);
+            await().atMost(WAIT).until(connection::ready);
+        } finally {
+            WECOM.clearFaults();
+        }
+        assertThat(output.getAll()).contains("did not answer the robot long connection's subscribe");
+        List<JsonNode> tried = frames(cmd("aibot_subscribe")).stream().filter(f -> !subscribes.contains(f)).toList();
+        assertThat(tried).hasSize(2);
+        assertThat(ackFor(tried.get(1).get("headers").get("req_id").asText()).path("errcode").asInt(-1)).isZero();
+        assertThat(WECOM.violations()).isEmpty();
+    }
+
+    @Test
     @Order(9)
     void replacedByAnotherConnectionTheBotStopsForGoodAndSaysSoLoudly(CapturedOutput output) {
         awaitReady();

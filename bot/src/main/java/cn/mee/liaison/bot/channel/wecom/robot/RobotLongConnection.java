@@ -32,9 +32,9 @@ import org.springframework.stereotype.Component;
 /**
  * The intelligent robot's long connection ({@code liaison.wecom.robot.mode=websocket}): the bot opens the WebSocket
  * itself, so no public URL is needed (the door for intranet deployments). It subscribes with bot id and secret,
- * pings every 30 s and takes two unanswered pings for a dead connection, reconnects with exponential backoff (1 s
- * doubling to 30 s), and stops for good, loudly, when WeCom says another connection replaced it. Replies with one
- * req_id go out strictly one after another, each waiting for its acknowledgement.
+ * pings every 30 s and takes two unanswered pings (or an unanswered subscribe) for a dead connection, reconnects
+ * with exponential backoff (1 s doubling to 30 s), and stops for good, loudly, when WeCom says another connection
+ * replaced it. Replies with one req_id go out strictly one after another, each waiting for its acknowledgement.
  */
 @Component
 public class RobotLongConnection implements SmartLifecycle {
@@ -208,18 +208,47 @@ public class RobotLongConnection implements SmartLifecycle {
             return;
         }
         log.info("opening the robot long connection to {}", settings.wsUrl());
-        http().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(URI.create(settings.wsUrl()), new Listener())
-                .whenComplete((ws, error) -> {
-                    if (error != null) {
-                        log.warn("robot long connection could not be opened: {}", error.toString());
-                        reconnectLater();
-                        return;
-                    }
-                    socket.set(ws);
-                    missedPings.set(0);
-                    sendText(frames.text(frames.subscribe(settings.botId(), settings.secret())));
-                });
+        try {
+            http().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .buildAsync(URI.create(settings.wsUrl()), new Listener())
+                    .whenComplete((ws, error) -> {
+                        if (error != null) {
+                            log.warn("robot long connection could not be opened: {}", error.toString());
+                            reconnectLater();
+                            return;
+                        }
+                        opened(ws);
+                    });
+        } catch (RuntimeException e) {
+            // thrown before any attempt (a malformed address, no client): tried again like a failed attempt
+            log.warn("robot long connection could not be opened: {}", e.toString());
+            reconnectLater();
+        }
+    }
+
+    /** Subscribes on a new socket; a subscribe WeCom does not answer within the ack timeout gives the socket up. */
+    private void opened(WebSocket ws) {
+        socket.set(ws);
+        missedPings.set(0);
+        try {
+            sendText(frames.text(frames.subscribe(settings.botId(), settings.secret())));
+            timers.schedule(() -> subscribeUnanswered(ws), settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the bot is stopping
+        } catch (RuntimeException e) {
+            log.warn("robot long connection could not subscribe: {}", e.toString());
+            ws.abort();
+            lost(ws);
+        }
+    }
+
+    private void subscribeUnanswered(WebSocket ws) {
+        if (!subscribed && socket.get() == ws) {
+            log.warn("WeCom did not answer the robot long connection's subscribe within {}: reconnecting",
+                    settings.ackTimeout());
+            ws.abort();
+            lost(ws);
+        }
     }
 
     /** This socket is gone (closed, failed or given up on): reconnect, once per socket. */
