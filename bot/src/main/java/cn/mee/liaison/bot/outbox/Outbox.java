@@ -79,7 +79,7 @@ public class Outbox {
     private static List<OutboxMessage> rows(List<OutboxMessage> messages) {
         List<OutboxMessage> rows = new ArrayList<>(messages.size());
         for (OutboxMessage message : messages) {
-            int limit = PayloadLimits.maxBytes(message.channel(), message.format());
+            int limit = PayloadLimits.maxBytes(message.channel(), message.format(), message.mentions());
             List<String> parts = limit == 0 ? List.of(message.content()) : TextParts.split(message.content(), limit);
             for (int i = 0; i < parts.size(); i++) {
                 rows.add(message.withContent(parts.get(i), i == 0 ? message.mentions() : null));
