@@ -88,6 +88,24 @@ class WeComCipherTest {
                     + "</xml>");
         }
 
+        /**
+         * The other direction on WeCom's own vectors: the sample's 16 random bytes, read back from its ciphertext,
+         * make the cipher produce that very ciphertext (and so its signature) from the plaintext.
+         */
+        @Test
+        void weComVectorsAreReproducedByEncryptingWithTheSamplesRandomBytes() {
+            String echo = app.encrypt("1616140317555161061", randomOf(WECOM_ECHOSTR));
+            assertThat(echo).isEqualTo(WECOM_ECHOSTR);
+            assertThat(app.signature("1409659589", "263014780", echo))
+                    .isEqualTo("5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3");
+
+            String xml = app.decrypt(WECOM_MESSAGE_ENCRYPT);
+            String message = app.encrypt(xml, randomOf(WECOM_MESSAGE_ENCRYPT));
+            assertThat(message).isEqualTo(WECOM_MESSAGE_ENCRYPT);
+            assertThat(app.signature("1409659813", "1372623149", message))
+                    .isEqualTo("477715d11cdb4164915debcba66cb864d751f3e6");
+        }
+
         @Test
         void weChatVectorEncryptsWithAFixedRandomToTheKnownCiphertextBothWays() {
             WeComCipher cipher = new WeComCipher(WECHAT_TOKEN, WECHAT_KEY, WECHAT_APP_ID);
@@ -424,6 +442,19 @@ class WeComCipherTest {
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"),
                     new IvParameterSpec(Arrays.copyOf(key, 16)));
             return Base64.getEncoder().encodeToString(cipher.doFinal(plain));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The 16 random bytes a ciphertext made with the sample key begins with, read with plain AES. */
+    static byte[] randomOf(String encrypted) {
+        try {
+            byte[] key = Base64.getDecoder().decode(WECOM_KEY + "=");
+            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+                    new IvParameterSpec(Arrays.copyOf(key, 16)));
+            return Arrays.copyOf(cipher.doFinal(Base64.getDecoder().decode(encrypted)), 16);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
