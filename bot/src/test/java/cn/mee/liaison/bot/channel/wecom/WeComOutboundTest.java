@@ -116,6 +116,34 @@ class WeComOutboundTest extends WeComTestBase {
     }
 
     @Test
+    void anExpiredTokenAndADroppedConnectionOnASendBothEndSentOnce() {
+        // 42001 (expired) on the outbox's path: the token is refreshed at once and the send tried again, once
+        int tokensBefore = WECOM.gettokenCalls();
+        WECOM.failNext("/cgi-bin/appchat/send", Fault.errcode(42001), 1);
+        long expired = enqueue(Channel.WECOM_APPCHAT, TargetType.CHAT, bureauAppChat(), MessageFormat.TEXT,
+                "令牌过期-" + tag, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> row(expired).status() == OutboxStatus.SENT);
+        assertThat(WECOM.gettokenCalls()).as("refreshed on 42001").isGreaterThan(tokensBefore);
+        assertThat(acceptedInAppChat("令牌过期-" + tag)).isEqualTo(1);
+
+        // the connection dropped without an answer: retried, and delivered once
+        WECOM.failNext("/cgi-bin/appchat/send", Fault.drop(), 1);
+        long dropped = enqueue(Channel.WECOM_APPCHAT, TargetType.CHAT, bureauAppChat(), MessageFormat.TEXT,
+                "连接中断-" + tag, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> row(dropped).status() == OutboxStatus.SENT
+                || row(dropped).attempts() == 1 && row(dropped).status() == OutboxStatus.PENDING);
+        CLOCK.advance(Duration.ofSeconds(70));
+        await().atMost(Duration.ofSeconds(20)).until(() -> row(dropped).status() == OutboxStatus.SENT);
+        assertThat(acceptedInAppChat("连接中断-" + tag)).isEqualTo(1);
+        assertThat(WECOM.violations()).isEmpty();
+    }
+
+    private long acceptedInAppChat(String content) {
+        return WECOM.accepted("/cgi-bin/appchat/send").stream()
+                .filter(r -> content.equals(r.json().path("text").path("content").asText())).count();
+    }
+
+    @Test
     void transientErrorsAreRetriedAndPermanentOnesFailWithTheReason() {
         WECOM.failNext("/cgi-bin/appchat/send", Fault.errcode(45009), 1);
         long limited = enqueue(Channel.WECOM_APPCHAT, TargetType.CHAT, bureauAppChat(), MessageFormat.TEXT, "限频",
