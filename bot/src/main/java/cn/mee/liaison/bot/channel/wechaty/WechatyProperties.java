@@ -43,6 +43,16 @@ public record WechatyProperties(String endpoint, String token, Boolean tls, Stri
         return endpoint != null && !endpoint.isBlank();
     }
 
+    /** Shows whether the token is set, never its value. */
+    @Override
+    public String toString() {
+        return "WechatyProperties[endpoint=" + endpoint + ", token=" + (token == null || token.isBlank() ? "(unset)"
+                : "******") + ", tls=" + tls + ", serverName=" + serverName + ", caCert=" + caCert
+                + ", reconnectMinDelay=" + reconnectMinDelay + ", reconnectMaxDelay=" + reconnectMaxDelay
+                + ", reconnectResetAfter=" + reconnectResetAfter + ", silenceTimeout=" + silenceTimeout
+                + ", callTimeout=" + callTimeout + "]";
+    }
+
     /**
      * The name the service's TLS certificate must be for: {@code server-name} if set, else the token's prefix (the
      * part before its last {@code _}, lower-cased); null when neither gives one.

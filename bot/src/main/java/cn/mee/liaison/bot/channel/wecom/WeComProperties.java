@@ -2,15 +2,17 @@ package cn.mee.liaison.bot.channel.wecom;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
- * {@code liaison.wecom.*}: the WeCom doors. A door is on when its settings are given.
+ * {@code liaison.wecom.*}: the WeCom doors. A door is on when its settings are given. The settings' text (toString)
+ * shows whether each secret, token and key is set, never its value.
  *
  * @param apiBaseUrl all server APIs (gettoken, appchat, message, webhook send, media)
  * @param robot      the intelligent robot (智能机器人), webhook or long-connection mode
  * @param app        the self-built app (自建应用)
  * @param callback   limits every callback must meet
- * @param http       timeouts of calls to WeCom
+ * @param http       timeouts of calls to WeCom, and the largest download
  */
 @ConfigurationProperties("liaison.wecom")
 public record WeComProperties(String apiBaseUrl, Robot robot, App app, Callback callback, Http http) {
@@ -23,7 +25,7 @@ public record WeComProperties(String apiBaseUrl, Robot robot, App app, Callback 
         robot = robot == null ? new Robot(null, null, null, null, null, null, null, null, null, null, null) : robot;
         app = app == null ? new App(null, null, null, null, null) : app;
         callback = callback == null ? new Callback(null, null) : callback;
-        http = http == null ? new Http(null, null) : http;
+        http = http == null ? new Http(null, null, null) : http;
     }
 
     /**
@@ -59,6 +61,15 @@ public record WeComProperties(String apiBaseUrl, Robot robot, App app, Callback 
         public boolean longConnectionConfigured() {
             return websocket() && !blank(botId) && !blank(secret);
         }
+
+        @Override
+        public String toString() {
+            return "Robot[token=" + redacted(token) + ", encodingAesKey=" + redacted(encodingAesKey) + ", botId="
+                    + botId + ", secret=" + redacted(secret) + ", mode=" + mode + ", wsUrl=" + wsUrl
+                    + ", replyBudget=" + replyBudget + ", pingInterval=" + pingInterval + ", reconnectBaseDelay="
+                    + reconnectBaseDelay + ", reconnectMaxDelay=" + reconnectMaxDelay + ", ackTimeout=" + ackTimeout
+                    + "]";
+        }
     }
 
     /** The self-built app. corpId + secret send; token + encodingAesKey receive callbacks. */
@@ -76,6 +87,12 @@ public record WeComProperties(String apiBaseUrl, Robot robot, App app, Callback 
         public String tokenKey() {
             return corpId + ":" + agentId;
         }
+
+        @Override
+        public String toString() {
+            return "App[corpId=" + corpId + ", agentId=" + agentId + ", secret=" + redacted(secret) + ", token="
+                    + redacted(token) + ", encodingAesKey=" + redacted(encodingAesKey) + "]";
+        }
     }
 
     /**
@@ -89,11 +106,21 @@ public record WeComProperties(String apiBaseUrl, Robot robot, App app, Callback 
         }
     }
 
-    public record Http(Duration connectTimeout, Duration requestTimeout) {
+    /**
+     * @param maxDownload the largest attachment fetched from WeCom (20 MB by default, WeCom's own limit for files);
+     *                    a larger one is not kept, and its record says so
+     */
+    public record Http(Duration connectTimeout, Duration requestTimeout, DataSize maxDownload) {
         public Http {
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
             requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
+            maxDownload = maxDownload == null ? DataSize.ofMegabytes(20) : maxDownload;
         }
+    }
+
+    /** How a secret shows in a settings record's text: whether it is set, never what it is. */
+    static String redacted(String secret) {
+        return blank(secret) ? "(unset)" : "******";
     }
 
     static boolean blank(String value) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.mee.liaison.bot.channel.wecom.api.AppApi;
 import cn.mee.liaison.bot.channel.wecom.fake.Fault;
+import cn.mee.liaison.bot.channel.wechaty.WechatyProperties;
 import cn.mee.liaison.bot.channel.wecom.fake.Recorded;
 import cn.mee.liaison.bot.directory.DirectoryDocument;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Chat;
@@ -379,6 +380,35 @@ class WeComOutboundTest extends WeComTestBase {
         Attachment kept = attachments.findByMessage(appMessage).get(0);
         assertThat(files.read(kept.storedPath())).isEqualTo(scan);
         assertThat(kept.fileName()).isEqualTo("督办单.pdf");
+    }
+
+    @Test
+    void anAttachmentOverTheSizeLimitIsNotKeptAndItsRecordSaysSo() {
+        String url = WECOM.robotMedia(new byte[100 * 1024], ROBOT_KEY); // the tests' limit is 64 KB
+        String body = "{\"msgid\":\"bigpic-" + tag + "\",\"chatid\":\"" + robotChat() + "\",\"chattype\":\"group\","
+                + "\"from\":{\"userid\":\"" + member() + "\"},\"msgtype\":\"image\",\"image\":{\"url\":\"" + url
+                + "\"}}";
+        assertThat(robot.post("/wecom/robot/callback", robot.robot(body)).status()).isEqualTo(200);
+        long message = messages.findByExternalId(Channel.WECOM_ROBOT, "bigpic-" + tag).orElseThrow().id();
+        await().atMost(Duration.ofSeconds(20)).until(() -> attachments.findByMessage(message).stream()
+                .allMatch(a -> a.status() == AttachmentStatus.FAILED));
+        Attachment refused = attachments.findByMessage(message).get(0);
+        assertThat(refused.storedPath()).isNull();
+        assertThat(refused.attempts()).isEqualTo(1);
+        assertThat(refused.lastError()).contains("超过 64 KB 上限").contains("未保存");
+    }
+
+    @Test
+    void settingsShowWhetherSecretsAreSetNeverTheirValues() {
+        WeComProperties settings = new WeComProperties(null, new WeComProperties.Robot(ROBOT_TOKEN, ROBOT_KEY,
+                "bot-1", "robot-secret-1", null, null, null, null, null, null, null),
+                new WeComProperties.App(CORP, "1000002", APP_SECRET, APP_TOKEN, APP_KEY), null, null);
+        assertThat(settings.toString()).doesNotContain(ROBOT_TOKEN).doesNotContain(ROBOT_KEY)
+                .doesNotContain("robot-secret-1").doesNotContain(APP_SECRET).doesNotContain(APP_TOKEN)
+                .doesNotContain(APP_KEY).contains("bot-1").contains(CORP).contains("******");
+        WechatyProperties wechaty = new WechatyProperties("127.0.0.1:8788", "puppet-token-1", false, null, null,
+                null, null, null);
+        assertThat(wechaty.toString()).doesNotContain("puppet-token-1").contains("127.0.0.1:8788");
     }
 
     @Autowired

@@ -74,6 +74,7 @@ abstract class WeComTestBase extends RunningBot {
         registry.add("liaison.wecom.app.token", () -> APP_TOKEN);
         registry.add("liaison.wecom.app.encoding-aes-key", () -> APP_KEY);
         registry.add("liaison.wecom.http.request-timeout", () -> "1s");
+        registry.add("liaison.wecom.http.max-download", () -> "64KB");
         registry.add("liaison.outbox.poll-interval", () -> "200ms");
         registry.add("liaison.attachments.poll-interval", () -> "200ms");
     }

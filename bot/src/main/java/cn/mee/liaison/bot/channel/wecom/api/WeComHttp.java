@@ -5,7 +5,9 @@ import cn.mee.liaison.bot.channel.wecom.api.WeComFailure.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * JSON over HTTP to WeCom's servers, with timeouts, and every outcome turned into a value or a classified
@@ -90,15 +93,38 @@ public class WeComHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))));
     }
 
-    /** Raw bytes (a file, a picture); a JSON body here is WeCom reporting an error. */
+    /**
+     * Raw bytes (a file, a picture); a JSON body here is WeCom reporting an error. A body larger than
+     * {@code liaison.wecom.http.max-download} is not read to its end: a permanent failure saying so.
+     */
     public Download download(URI uri) {
-        HttpResponse<byte[]> response = send(uri, request(uri).GET());
+        long max = properties.http().maxDownload().toBytes();
+        HttpResponse<InputStream> response = send(uri, request(uri).GET(), HttpResponse.BodyHandlers.ofInputStream());
+        byte[] bytes;
+        try (InputStream in = response.body()) {
+            if (response.headers().firstValueAsLong("Content-Length").orElse(-1) > max) {
+                throw tooLarge(uri, max);
+            }
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (bytes.length > max) {
+                throw tooLarge(uri, max);
+            }
+        } catch (IOException e) {
+            throw new WeComFailure(Kind.TRANSIENT, where(uri) + " 连接失败：" + e.getClass().getSimpleName(), e);
+        }
         String type = response.headers().firstValue("Content-Type").orElse(null);
         if (type != null && type.contains("json")) {
-            answer(uri, response); // throws when it is an error
+            answer(uri, bytes); // throws when it is an error
         }
-        return new Download(response.body(), fileName(response.headers().firstValue("Content-Disposition")
+        return new Download(bytes, fileName(response.headers().firstValue("Content-Disposition")
                 .orElse(null)), type);
+    }
+
+    private static WeComFailure tooLarge(URI uri, long max) {
+        String limit = max >= DataSize.ofMegabytes(1).toBytes() ? DataSize.ofBytes(max).toMegabytes() + " MB"
+                : DataSize.ofBytes(max).toKilobytes() + " KB";
+        return new WeComFailure(Kind.PERMANENT, 0, where(uri) + " 的文件超过 " + limit
+                + " 上限（liaison.wecom.http.max-download），未保存");
     }
 
     private HttpRequest.Builder request(URI uri) {
@@ -106,9 +132,18 @@ public class WeComHttp {
     }
 
     private HttpResponse<byte[]> send(URI uri, HttpRequest.Builder request) {
+        return send(uri, request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> send(URI uri, HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<byte[]> response = client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<T> response = client().send(request.build(), body);
             int status = response.statusCode();
+            if (status >= 300 || status == 429) {
+                if (response.body() instanceof Closeable stream) {
+                    stream.close();
+                }
+            }
             if (status >= 500 || status == 429) {
                 throw new WeComFailure(Kind.TRANSIENT, 0, where(uri) + " 返回 HTTP " + status);
             }
@@ -127,9 +162,13 @@ public class WeComHttp {
     }
 
     private JsonNode answer(URI uri, HttpResponse<byte[]> response) {
+        return answer(uri, response.body());
+    }
+
+    private JsonNode answer(URI uri, byte[] bytes) {
         JsonNode body;
         try {
-            body = json.readTree(response.body());
+            body = json.readTree(bytes);
         } catch (IOException e) {
             throw new WeComFailure(Kind.TRANSIENT, 0, where(uri) + " 的回答不是 JSON");
         }
