@@ -126,6 +126,13 @@ class WeComOutboundTest extends WeComTestBase {
         await().atMost(Duration.ofSeconds(20)).until(() -> row(expired).status() == OutboxStatus.SENT);
         assertThat(WECOM.gettokenCalls()).as("refreshed on 42001").isGreaterThan(tokensBefore);
         assertThat(acceptedInAppChat("令牌过期-" + tag)).isEqualTo(1);
+        // the fake's token had not expired, so gettoken gave the same one again: it is WeCom's current token, used
+        // from now on rather than asked for anew at every call
+        int tokensAfter = WECOM.gettokenCalls();
+        for (int i = 0; i < 3; i++) {
+            appApi.sendToChat(bureauAppChat(), AppApi.payload(MessageFormat.TEXT, "令牌照用 " + i));
+        }
+        assertThat(WECOM.gettokenCalls()).isEqualTo(tokensAfter);
 
         // the connection dropped without an answer: retried, and delivered once
         WECOM.failNext("/cgi-bin/appchat/send", Fault.drop(), 1);

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * minutes before it expires (or half its life, for a token WeCom handed out with less than ten minutes left: WeCom
  * gives the same token again until it expires); then exactly one caller refreshes it: threads of this instance wait on a local lock,
  * other instances on the app's row, locked for the duration of the gettoken call, and take the token it stored.
- * A token WeCom refuses (40014, 42001) is expired for everyone, but only if nobody has replaced it meanwhile.
+ * A token WeCom refuses (40014, 42001) is expired for everyone, but only if nobody has replaced it meanwhile; should
+ * gettoken hand the same token out again, it is WeCom's current one and used again.
  */
 @Component
 public class AccessTokens {
@@ -102,6 +103,11 @@ public class AccessTokens {
         long lifetime = answer.path("expires_in").asLong(0);
         if (token == null || token.isBlank() || lifetime <= 0) {
             throw new WeComFailure(Kind.TRANSIENT, 0, "gettoken 没有返回 access_token");
+        }
+        if (refusedTokens.remove(token)) {
+            // WeCom hands out the token it refused as its current one (a refusal it did not mean): used again, not
+            // asked for anew at every call
+            log.info("WeCom handed out again the access token of app {} it had refused: using it", key);
         }
         Instant now = clock.instant();
         mapper.store(key, token, now.plusSeconds(lifetime), now);
