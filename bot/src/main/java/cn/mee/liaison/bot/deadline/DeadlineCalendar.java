@@ -36,8 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The calendar of obligations, computed by the rules from the directory and the feedback meetings held: the
- * quarterly reports of every responsible unit from the day it joined (第九条), the feedback to every city (第十条), each round's summary and
- * evaluation and the next round's personnel list (第四条(四), 第十二条, 第三条(三)); with the custom deadlines people
+ * quarterly reports of every responsible unit from the day it joined (第九条), the feedback to every city (第十条),
+ * each round's summary and evaluation and the next round's personnel list (第四条(四), 第十二条, 第三条(三)); with the custom deadlines people
  * add. A computed obligation is stored when it is first seen (so that it has an id, can be done, and its reminders
  * are counted); one whose inputs changed (a round's dates) moves while it is open.
  */

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * The day's dispatch summed up (第四条(七)): per city, per responsible unit and per group kind, how many groups
- * reported, on time or late, how many of those reports lack required items, and the totals of the figures. A group that reported on a day it need not is not
- * counted as expected, but its figures are added up: the work was done.
+ * reported, on time or late, how many of those reports lack required items, and the totals of the figures. A group
+ * that reported on a day it need not is not counted as expected, but its figures are added up: the work was done.
  *
  * @param counts the figures that are added up (the NUMBER items of the plans in use), in plan order
  */

@@ -29,41 +29,46 @@ class WechatyRooms {
     }
 
     void joined(JsonNode event) {
-        String room = event.path("roomId").asText("");
+        Room room = room(event);
         List<String> joined = ids(event.path("inviteeIdList"));
         String inviter = event.path("inviterId").asText("");
-        DirectorySnapshot s = directory.snapshot();
-        Optional<Chat> chat = s.chat(Channel.WECHATY, room);
-        if (chat.isEmpty()) {
-            log.info("WeChat room {} (not in the directory): {} joined, invited by {}", room, joined, inviter);
+        if (room.owner() == null) {
+            log.info("WeChat room {} (not in the directory): {} joined, invited by {}", room.id(), joined, inviter);
             return;
         }
-        List<String> members = s.peopleIn(chat.get());
-        List<String> outsiders = joined.stream().filter(id -> !members.contains(id)).toList();
-        log.info("WeChat room {} of {}: {} joined, invited by {}; not members of it in the directory: {}", room,
-                owner(s, chat.get()), joined, inviter, outsiders);
+        List<String> outsiders = joined.stream().filter(id -> !room.members().contains(id)).toList();
+        log.info("WeChat room {} of {}: {} joined, invited by {}; not members of it in the directory: {}", room.id(),
+                room.owner(), joined, inviter, outsiders);
     }
 
     void left(JsonNode event) {
-        String room = event.path("roomId").asText("");
+        Room room = room(event);
         List<String> left = ids(event.path("removeeIdList"));
         String remover = event.path("removerId").asText("");
-        DirectorySnapshot s = directory.snapshot();
-        Optional<Chat> chat = s.chat(Channel.WECHATY, room);
-        if (chat.isEmpty()) {
-            log.info("WeChat room {} (not in the directory): {} left (removed by {})", room, left, remover);
+        if (room.owner() == null) {
+            log.info("WeChat room {} (not in the directory): {} left (removed by {})", room.id(), left, remover);
             return;
         }
-        List<String> members = s.peopleIn(chat.get());
-        List<String> membersGone = left.stream().filter(members::contains).toList();
+        List<String> membersGone = left.stream().filter(room.members()::contains).toList();
         if (membersGone.isEmpty()) {
-            log.info("WeChat room {} of {}: {} left (removed by {}); none of them a member in the directory", room,
-                    owner(s, chat.get()), left, remover);
+            log.info("WeChat room {} of {}: {} left (removed by {}); none of them a member in the directory",
+                    room.id(), room.owner(), left, remover);
         } else {
             log.warn("WeChat room {} of {}: members {} left (removed by {}); what is sent to the room no longer "
-                    + "reaches them: update the directory or invite them again", room, owner(s, chat.get()),
+                    + "reaches them: update the directory or invite them again", room.id(), room.owner(),
                     membersGone, remover);
         }
+    }
+
+    /** The event's room: its id, and for a room in the directory whose it is and the people who belong in it. */
+    private Room room(JsonNode event) {
+        String id = event.path("roomId").asText("");
+        DirectorySnapshot s = directory.snapshot();
+        Optional<Chat> chat = s.chat(Channel.WECHATY, id);
+        return chat.map(c -> new Room(id, owner(s, c), s.peopleIn(c))).orElse(new Room(id, null, List.of()));
+    }
+
+    private record Room(String id, String owner, List<String> members) {
     }
 
     void topicChanged(JsonNode event) {
