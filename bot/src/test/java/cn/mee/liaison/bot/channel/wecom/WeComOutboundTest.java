@@ -414,7 +414,7 @@ class WeComOutboundTest extends WeComTestBase {
                 .doesNotContain("robot-secret-1").doesNotContain(APP_SECRET).doesNotContain(APP_TOKEN)
                 .doesNotContain(APP_KEY).contains("bot-1").contains(CORP).contains("******");
         WechatyProperties wechaty = new WechatyProperties("127.0.0.1:8788", "puppet-token-1", false, null, null,
-                null, null, null);
+                null, null, null, null, null);
         assertThat(wechaty.toString()).doesNotContain("puppet-token-1").contains("127.0.0.1:8788");
     }
 
