@@ -3,6 +3,7 @@ package cn.mee.liaison.bot.notice;
 import cn.mee.liaison.bot.audit.AuditTrail;
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
+import cn.mee.liaison.bot.files.FileStore;
 import cn.mee.liaison.bot.outbox.Outbox;
 import cn.mee.liaison.bot.web.BadRequest;
 import cn.mee.liaison.bot.web.NotFound;
@@ -51,15 +52,17 @@ public class Notices {
     private final DirectoryCache directory;
     private final AuditTrail audit;
     private final ObjectMapper json;
+    private final FileStore files;
     private final Clock clock;
 
     Notices(NoticeMapper notices, Outbox outbox, DirectoryCache directory, AuditTrail audit, ObjectMapper json,
-            Clock clock) {
+            FileStore files, Clock clock) {
         this.notices = notices;
         this.outbox = outbox;
         this.directory = directory;
         this.audit = audit;
         this.json = json;
+        this.files = files;
         this.clock = clock;
     }
 
@@ -84,8 +87,12 @@ public class Notices {
         return send(request, NoticeKind.NOTICE, null, actor);
     }
 
+    /**
+     * The same, of a kind, with an attachment (or null), stored under {@code notices/} in the data directory once the
+     * request is found valid.
+     */
     @Transactional(noRollbackFor = BadRequest.class)
-    public long send(NoticeRequest request, NoticeKind kind, String attachmentPath, String actor) {
+    public long send(NoticeRequest request, NoticeKind kind, NoticeAttachment attachment, String actor) {
         Instant now = clock.instant();
         String title = required("title", request.title(), MAX_TITLE);
         String content = required("content", request.content(), MAX_CONTENT);
@@ -101,6 +108,8 @@ public class Notices {
         if (resolution.recipients().isEmpty()) {
             throw new BadRequest("invalid_request", "targets：所选对象没有可送达的群聊");
         }
+        String attachmentPath = attachment == null ? null : files.store("notices", LocalDate.ofInstant(now,
+                clock.getZone()), attachment.name(), attachment.content()).path();
         Notice notice = new Notice(null, kind, title, content, format, attachmentPath, targetsJson(request.targets()),
                 Boolean.TRUE.equals(request.requireAck()), sendAt, null, actor, now, null, null);
         long id = notices.insert(notice);

@@ -1,12 +1,18 @@
 package cn.mee.liaison.bot.notice;
 
+import cn.mee.liaison.bot.web.BadRequest;
+import cn.mee.liaison.storage.notice.NoticeKind;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,8 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/v1/notices")
@@ -23,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class NoticesApi {
 
     private final Notices notices;
+    private final ObjectMapper json;
 
-    NoticesApi(Notices notices) {
+    NoticesApi(Notices notices, ObjectMapper json) {
         this.notices = notices;
+        this.json = json;
     }
 
     @PostMapping
@@ -36,6 +46,28 @@ class NoticesApi {
                     + "再加上 chatIds 指定的群；不指定轮次时为推送当日正在进行的轮次。sendAt 为空表示立即发送。")
     Map<String, Long> send(@RequestBody NoticeRequest request, Principal principal) {
         return Map.of("id", notices.send(request, principal.getName()));
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('BUREAU_ADMIN','BUREAU_STAFF')")
+    @Operation(summary = "推送带附件的通知",
+            description = "同一地址，multipart/form-data：部分 notice 为与上面相同的 JSON（内容类型可为 application/json "
+                    + "或文本），部分 attachment 为附件文件（可选，不超过 10 MB）。校验、大小限制和保存方式与控制台推送相同。"
+                    + "附件随通知送到每个群：群机器人 Webhook 和应用群聊收到文件；智能机器人和个人微信不能发送文件，"
+                    + "设置了 liaison.public-base-url 时收到一行下载链接（无需登录，默认 30 天内有效），"
+                    + "否则收到一行说明请向执法局索取。")
+    Map<String, Long> sendWithAttachment(
+            @RequestPart("notice") @Schema(implementation = NoticeRequest.class) String notice,
+            @RequestPart(value = "attachment", required = false) MultipartFile attachment, Principal principal) {
+        NoticeRequest request;
+        try {
+            request = json.readValue(notice, NoticeRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new BadRequest("malformed_json", "部分 notice 不是有效的通知 JSON");
+        }
+        return Map.of("id", notices.send(request, NoticeKind.NOTICE, NoticeAttachment.of(attachment),
+                principal.getName()));
     }
 
     @PostMapping("/preview")

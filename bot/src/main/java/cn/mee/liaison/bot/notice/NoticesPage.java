@@ -2,14 +2,10 @@ package cn.mee.liaison.bot.notice;
 
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectorySnapshot;
-import cn.mee.liaison.bot.files.FileStore;
 import cn.mee.liaison.bot.web.BadRequest;
 import cn.mee.liaison.storage.directory.GroupKind;
 import cn.mee.liaison.storage.notice.NoticeKind;
-import java.io.IOException;
 import java.security.Principal;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +29,10 @@ class NoticesPage {
 
     private final Notices notices;
     private final DirectoryCache directory;
-    private final FileStore files;
-    private final Clock clock;
 
-    NoticesPage(Notices notices, DirectoryCache directory, FileStore files, Clock clock) {
+    NoticesPage(Notices notices, DirectoryCache directory) {
         this.notices = notices;
         this.directory = directory;
-        this.files = files;
-        this.clock = clock;
     }
 
     @GetMapping("/notices")
@@ -92,15 +84,12 @@ class NoticesPage {
                 @RequestParam(defaultValue = "false") boolean requireAck,
                 @RequestParam(required = false) String sendAt,
                 @RequestParam(required = false) MultipartFile attachment,
-                Principal principal, RedirectAttributes flash) throws IOException {
+                Principal principal, RedirectAttributes flash) {
         NoticeTargets targets = new NoticeTargets(all, cities, units, kinds, rounds,
                 chatIds == null ? List.of() : List.of(chatIds.split("[\\s,，、]+")));
-        String path = attachment == null || attachment.isEmpty() ? null
-                : files.store("notices", LocalDate.now(clock), attachment.getOriginalFilename(),
-                attachment.getBytes()).path();
         try {
             long id = notices.send(new NoticeRequest(title, content, format, targets, requireAck, sendAt),
-                    NoticeKind.NOTICE, path, principal.getName());
+                    NoticeKind.NOTICE, NoticeAttachment.of(attachment), principal.getName());
             flash.addFlashAttribute("ok", "通知已提交，正在发送。");
             return "redirect:/notices/" + id;
         } catch (BadRequest e) {

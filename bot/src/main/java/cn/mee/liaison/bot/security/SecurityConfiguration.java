@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,8 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Two doors in: the REST API (HTTP Basic, stateless, JSON 401/403, never a redirect) and the console (form login,
- * session, CSRF). Health, metrics and the platforms' callbacks need no login; callbacks prove themselves by
- * signature instead.
+ * session, CSRF). Health, metrics, the platforms' callbacks and notice attachments by link need no login; callbacks
+ * prove themselves by signature instead, links by their token.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -95,8 +96,25 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * A notice's attachment by the link a door that cannot send files put in the chat: no login (group members have
+     * none), read only; the link's token is its proof, checked by the controller (404 when wrong).
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain fileLinks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/files/notice/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/files/notice/*/*").permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain actuator(HttpSecurity http) throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth
@@ -110,7 +128,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    @Order(4)
+    @Order(5)
     SecurityFilterChain console(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")

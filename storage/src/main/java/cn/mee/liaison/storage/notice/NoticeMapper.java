@@ -30,6 +30,9 @@ public interface NoticeMapper {
 
     Optional<Notice> findById(@Param("id") long id);
 
+    /** The notice a delivery belongs to. */
+    Optional<Notice> findByDeliveryId(@Param("deliveryId") long deliveryId);
+
     /** Newest first. */
     List<Notice> findRecent(@Param("offset") int offset, @Param("limit") int limit);
 

@@ -2,6 +2,7 @@ package cn.mee.liaison.bot.channel.wechaty;
 
 import cn.mee.liaison.bot.outbox.PlainText;
 import cn.mee.liaison.bot.directory.DirectoryCache;
+import cn.mee.liaison.bot.outbox.AttachmentLine;
 import cn.mee.liaison.bot.outbox.ChatDoor;
 import cn.mee.liaison.bot.outbox.Delivery;
 import cn.mee.liaison.storage.directory.Channel;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * WECHATY: text into a WeChat room (or to a contact) through the puppet service's MessageSendText, with real
- * @-mentions ({@code @名字} in the text and the contact ids beside it). Markdown is sent as plain text; files cannot
- * be sent through this door. While the account is logged out, rows wait and are tried again.
+ * @-mentions ({@code @名字} in the text and the contact ids beside it). Markdown is sent as plain text; a file cannot be
+ * sent through this door: a notice's attachment becomes a line with a download link ({@link AttachmentLine}). While the
+ * account is logged out, rows wait and are tried again.
  */
 @Component
 class WechatyDoor implements ChatDoor {
@@ -29,10 +31,12 @@ class WechatyDoor implements ChatDoor {
 
     private final WechatyConnection connection;
     private final DirectoryCache directory;
+    private final AttachmentLine attachments;
 
-    WechatyDoor(WechatyConnection connection, DirectoryCache directory) {
+    WechatyDoor(WechatyConnection connection, DirectoryCache directory, AttachmentLine attachments) {
         this.connection = connection;
         this.directory = directory;
+        this.attachments = attachments;
     }
 
     @Override
@@ -42,16 +46,14 @@ class WechatyDoor implements ChatDoor {
 
     @Override
     public Delivery deliver(OutboxMessage message) {
-        if (message.format().carriesFile()) {
-            return Delivery.failed("个人微信通道不能发送文件或图片，请改为文字通知");
-        }
         Optional<PuppetClient> client = connection.loggedInClient();
         if (client.isEmpty()) {
             return Delivery.retryAfter("个人微信账号未登录（或与 Wechaty 服务的连接已断开），登录后自动发送", WAIT_FOR_LOGIN);
         }
         List<String> mentions = message.mentions() == null || message.mentions().isBlank() ? List.of()
                 : Arrays.stream(message.mentions().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        String body = message.format() == MessageFormat.MARKDOWN ? PlainText.of(message.content()) : message.content();
+        String body = message.format().carriesFile() ? attachments.of(message, false)
+                : message.format() == MessageFormat.MARKDOWN ? PlainText.of(message.content()) : message.content();
         try {
             client.get().sendText(message.targetId(), prefix(client.get(), mentions) + body, mentions);
             return Delivery.sent();

@@ -3,6 +3,7 @@ package cn.mee.liaison.bot.channel.wecom.robot;
 import cn.mee.liaison.bot.channel.wecom.WeComDelivery;
 import cn.mee.liaison.bot.channel.wecom.api.WeComFailure;
 import cn.mee.liaison.bot.channel.wecom.api.WeComHttp;
+import cn.mee.liaison.bot.outbox.AttachmentLine;
 import cn.mee.liaison.bot.outbox.ChatDoor;
 import cn.mee.liaison.bot.outbox.Delivery;
 import cn.mee.liaison.bot.outbox.OneAnswer;
@@ -20,7 +21,6 @@ import cn.mee.liaison.storage.outbox.TargetType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
 /**
  * WECOM_ROBOT: the intelligent robot. On the long connection, an answer goes back with the req_id of the message it
  * answers (aibot_respond_msg) and anything else is pushed to the chat (aibot_send_msg). In webhook mode the robot can
- * only answer a message, once, through the response_url that came with it (valid one hour); it cannot push.
+ * only answer a message, once, through the response_url that came with it (valid one hour); it cannot push. The robot
+ * cannot upload a file: a notice's attachment becomes a line with a download link ({@link AttachmentLine}).
  */
 @Component
 class RobotDoor implements ChatDoor {
@@ -49,15 +50,17 @@ class RobotDoor implements ChatDoor {
     private final OutboxClaims claims;
     private final WeComHttp http;
     private final ObjectMapper json;
+    private final AttachmentLine attachments;
 
     RobotDoor(RobotLongConnection connection, FiledMessageMapper messages, OutboxMapper outbox, OutboxClaims claims,
-              WeComHttp http, ObjectMapper json) {
+              WeComHttp http, ObjectMapper json, AttachmentLine attachments) {
         this.connection = connection;
         this.messages = messages;
         this.outbox = outbox;
         this.claims = claims;
         this.http = http;
         this.json = json;
+        this.attachments = attachments;
     }
 
     @Override
@@ -74,10 +77,8 @@ class RobotDoor implements ChatDoor {
                 : throughResponseUrl(message, filed, answered);
     }
 
-    private static String shown(OutboxMessage message) {
-        return message.format().carriesFile()
-                ? "［文件］" + Path.of(message.content()).getFileName() + "（请在联络群机器人控制台查看）"
-                : message.content();
+    private String shown(OutboxMessage message) {
+        return message.format().carriesFile() ? attachments.of(message, true) : message.content();
     }
 
     private Delivery overConnection(OutboxMessage message, String content, Optional<JsonNode> answered) {
