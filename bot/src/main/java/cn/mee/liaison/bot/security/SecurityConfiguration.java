@@ -102,7 +102,7 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain fileLinks(HttpSecurity http) throws Exception {
+    SecurityFilterChain attachmentLinks(HttpSecurity http) throws Exception {
         http.securityMatcher("/files/notice/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/files/notice/*/*").permitAll()

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -72,11 +71,6 @@ public class ApiErrors {
         String message = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + "：" + f.getDefaultMessage()).collect(Collectors.joining("；"));
         return body(HttpStatus.BAD_REQUEST, "invalid_request", message);
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
-        return body(HttpStatus.PAYLOAD_TOO_LARGE, "too_large", "上传的文件太大");
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -77,7 +77,17 @@ public abstract class RunningBot {
         return send("admin", ADMIN_PASSWORD, method, path, contentType, body);
     }
 
+    /** A multipart/form-data POST as the administrator. */
+    protected Answer postMultipart(String path, MultipartBody body) {
+        return send("admin", ADMIN_PASSWORD, "POST", path, body.contentType(), body.bytes());
+    }
+
     private Answer send(String user, String password, String method, String path, String contentType, String body) {
+        return send(user, password, method, path, contentType,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Answer send(String user, String password, String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
@@ -88,7 +98,7 @@ public abstract class RunningBot {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 request.header("Content-Type", contentType)
-                        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
             }
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), response.body(), response.headers()
