@@ -16,11 +16,17 @@ import cn.mee.liaison.bot.directory.DirectoryDocument.Chat;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Member;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Person;
 import cn.mee.liaison.bot.directory.DirectoryDocument.WorkGroup;
+import cn.mee.liaison.bot.support.MultipartBody;
 import cn.mee.liaison.bot.support.RunningBot;
 import cn.mee.liaison.testsupport.OffsetClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +77,8 @@ class RobotLongConnectionTest extends RunningBot {
     static final Duration PING_INTERVAL = Duration.ofMillis(300);
     static final Duration MAX_BACKOFF = Duration.ofMillis(800);
     static final Duration WAIT = Duration.ofSeconds(10);
+    /** The bot's address as the groups reach it: links to files are made on it. */
+    static final String PUBLIC_BASE = "https://liaison.example.gov.cn/bot";
 
     static final OffsetClock CLOCK = OffsetClock.shanghai();
     static final FakeWeCom WECOM = FakeWeCom.start(CLOCK).robot(BOT_ID, SECRET).corp(CORP, APP_SECRET);
@@ -88,6 +96,7 @@ class RobotLongConnectionTest extends RunningBot {
     static void wecom(DynamicPropertyRegistry registry) {
         registry.add("liaison.wecom.api-base-url", WECOM::apiBaseUrl);
         registry.add("liaison.wecom.robot.mode", () -> "websocket");
+        registry.add("liaison.public-base-url", () -> PUBLIC_BASE + "/");
         registry.add("liaison.wecom.robot.ws-url", WECOM::wsUrl);
         registry.add("liaison.wecom.robot.bot-id", () -> BOT_ID);
         registry.add("liaison.wecom.robot.secret", () -> SECRET);
@@ -386,6 +395,58 @@ class RobotLongConnectionTest extends RunningBot {
         assertThat(pushes.get(0).path("body").path("markdown").path("content").asText())
                 .startsWith("### 机器人扇出").contains("**今晚**");
         assertThat(WECOM.violations()).isEmpty();
+    }
+
+    /**
+     * The robot cannot upload a file: a notice's attachment reaches a robot chat as a download link on the public base
+     * URL, which any member opens without login; a wrong token, or the token on another delivery, finds nothing.
+     */
+    @Test
+    @Order(6)
+    void aNoticeAttachmentReachesARobotChatAsALinkOpenWithoutLogin() throws Exception {
+        awaitReady();
+        byte[] file = ("第4轮督办问题清单 " + tag).getBytes(StandardCharsets.UTF_8);
+        String name = "督办清单（第4轮）.txt";
+        Answer created = postMultipart("/api/v1/notices", new MultipartBody()
+                .part("notice", "application/json", json.writeValueAsString(Map.of("title", "督办清单",
+                        "content", "请查收附件 " + tag, "targets", Map.of("chatIds", List.of(robotChat())))))
+                .file("attachment", name, "text/plain", file));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long id = created.body().get("id").asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", "/api/v1/notices/" + id, null).body()
+                .get("status").asText().equals("COMPLETED"));
+        assertThat(call("GET", "/api/v1/notices/" + id, null).body().get("deliveries").get(0).get("status").asText())
+                .isEqualTo("SENT");
+
+        JsonNode push = WECOM.awaitFrame(cmd("aibot_send_msg").and(f -> robotChat().equals(f.path("body")
+                .path("chatid").asText()) && f.path("body").path("markdown").path("content").asText()
+                .startsWith("［附件］")), WAIT);
+        String line = push.get("body").get("markdown").get("content").asText();
+        Matcher link = Pattern.compile("\\(" + Pattern.quote(PUBLIC_BASE) + "(/files/notice/(\\d+)/([^)\\s]+))\\)")
+                .matcher(line);
+        assertThat(link.find()).as(line).isTrue();
+        assertThat(line).startsWith("［附件］[" + name + "](").contains("前有效");
+
+        HttpResponse<byte[]> download = anonymous("GET", link.group(1));
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(file);
+        String disposition = download.headers().firstValue("Content-Disposition").orElse("");
+        assertThat(disposition).startsWith("attachment;").contains("filename*=UTF-8''");
+        assertThat(URLDecoder.decode(disposition.substring(disposition.indexOf("filename*=UTF-8''") + 17),
+                StandardCharsets.UTF_8)).isEqualTo(name);
+
+        String token = link.group(3);
+        String wrong = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
+        assertThat(anonymous("GET", "/files/notice/" + link.group(2) + "/" + wrong).statusCode()).isEqualTo(404);
+        assertThat(anonymous("GET", "/files/notice/" + (Long.parseLong(link.group(2)) + 1) + "/" + token)
+                .statusCode()).isEqualTo(404);
+        assertThat(anonymous("POST", link.group(1)).statusCode()).isEqualTo(403);
+        assertThat(WECOM.violations()).isEmpty();
+    }
+
+    private HttpResponse<byte[]> anonymous(String method, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     // --- 5. / 6. a dead or dropped connection --------------------------------------------------------------------
