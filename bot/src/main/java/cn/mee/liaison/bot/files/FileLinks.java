@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -51,7 +52,7 @@ public class FileLinks {
         if (publicBaseUrl.isEmpty()) {
             return Optional.empty();
         }
-        Instant expires = clock.instant().plus(validFor);
+        Instant expires = clock.instant().plus(validFor).truncatedTo(ChronoUnit.SECONDS);
         String token = Long.toString(expires.getEpochSecond(), 36) + "." + signature(area, id, expires);
         return Optional.of(new FileLink(URI.create(publicBaseUrl + "/files/" + area + "/" + id + "/" + token),
                 expires));
