@@ -53,6 +53,18 @@ class ApiSecurityTest extends RunningBot {
     }
 
     @Test
+    void onlyANoticeAttachmentByItsLinkIsServedWithoutLogin() {
+        // the link's path is let through (and a wrong token finds nothing), read only, nothing beside it
+        assertThat(call(null, null, "GET", "/files/notice/1/not-a-token", null).status()).isEqualTo(404);
+        assertThat(call(null, null, "POST", "/files/notice/1/not-a-token", null).status()).isEqualTo(403);
+        assertThat(call(null, null, "DELETE", "/files/notice/1/not-a-token", null).status()).isEqualTo(403);
+        assertThat(call(null, null, "GET", "/files/notice/1/not-a-token/more", null).status()).isEqualTo(403);
+        assertThat(call(null, null, "GET", "/files/notice/1", null).status()).isEqualTo(403);
+        Answer elsewhere = call(null, null, "GET", "/files/attachments/1/not-a-token", null);
+        assertThat(elsewhere.status()).isEqualTo(302);
+    }
+
+    @Test
     void theApiAnswers401InJsonNeverARedirect() {
         Answer anonymous = call(null, null, "GET", "/api/v1/messages", null);
         assertThat(anonymous.status()).isEqualTo(401);
@@ -119,5 +131,11 @@ class ApiSecurityTest extends RunningBot {
         assertThat(docs.body().get("paths").has("/api/v1/directory")).isTrue();
         assertThat(docs.body().get("paths").has("/api/v1/messages")).isTrue();
         assertThat(docs.body().get("paths").has("/api/v1/sandbox/messages")).isTrue();
+        // a notice as the contract's JSON, or as multipart with an attachment
+        JsonNode notice = docs.body().get("paths").get("/api/v1/notices").get("post").get("requestBody")
+                .get("content");
+        assertThat(notice.has("application/json")).as(notice.toString()).isTrue();
+        assertThat(notice.get("multipart/form-data").get("schema").get("properties").has("attachment"))
+                .as(notice.toString()).isTrue();
     }
 }
