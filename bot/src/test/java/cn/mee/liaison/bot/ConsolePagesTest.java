@@ -35,15 +35,19 @@ import cn.mee.liaison.storage.message.FiledMessageMapper;
 import cn.mee.liaison.storage.message.RecordType;
 import cn.mee.liaison.storage.user.ConsoleRole;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -95,6 +99,33 @@ class ConsolePagesTest extends RunningBot {
                 .document();
         assertThat(empty.workGroups()).isEmpty();
         assertThat(empty.units()).isEmpty();
+    }
+
+    @Test
+    void theComposeFormSendsANoticeWithItsAttachmentAndKeepsNoFileOfARefusedOne(@Autowired JdbcTemplate jdbc)
+            throws Exception {
+        assertThat(call("PUT", "/api/v1/directory", org.document()).status()).isEqualTo(200);
+        byte[] bytes = ("督办清单 " + org.tag()).getBytes(StandardCharsets.UTF_8);
+        String name = "清单-" + org.tag() + ".txt";
+        mvc.perform(multipart("/notices").file(new MockMultipartFile("attachment", name, "text/plain", bytes))
+                        .param("title", "督办清单").param("content", "请查收附件").param("chatIds", org.ordinaryChat())
+                        .with(csrf()).with(user("staff").roles("BUREAU_STAFF")))
+                .andExpect(redirectedUrlPattern("/notices/*"));
+        List<String> paths = jdbc.queryForList("SELECT content FROM outbox_message WHERE target_id = ? AND format = ?",
+                String.class, org.ordinaryChat(), "FILE");
+        assertThat(paths).hasSize(1);
+        assertThat(paths.get(0)).startsWith("notices/").endsWith("/" + name);
+        assertThat(files.read(paths.get(0))).isEqualTo(bytes);
+
+        String refused = "退回-" + org.tag() + ".txt";
+        mvc.perform(multipart("/notices").file(new MockMultipartFile("attachment", refused, "text/plain", bytes))
+                        .param("title", "督办清单").param("content", "请查收附件").param("chatIds", "no-chat-" + org.tag())
+                        .with(csrf()).with(user("staff").roles("BUREAU_STAFF")))
+                .andExpect(redirectedUrl("/notices/new"))
+                .andExpect(flash().attribute("error", containsString("no-chat-" + org.tag())));
+        try (Stream<Path> stored = Files.walk(files.resolve("notices"))) {
+            assertThat(stored.map(p -> p.getFileName().toString())).doesNotContain(refused);
+        }
     }
 
     @Test
