@@ -15,6 +15,7 @@ import cn.mee.liaison.bot.directory.DirectoryDocument.Person;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Round;
 import cn.mee.liaison.bot.directory.DirectoryDocument.Unit;
 import cn.mee.liaison.bot.directory.DirectoryDocument.WorkGroup;
+import cn.mee.liaison.bot.support.MultipartBody;
 import cn.mee.liaison.bot.support.RunningBot;
 import cn.mee.liaison.testsupport.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -218,6 +219,23 @@ class WechatyRoomTest extends RunningBot {
         CLOCK.advance(Duration.ofSeconds(31));
         await().atMost(Duration.ofSeconds(20)).until(() -> PUPPET.saidIn(room).size() == 1);
         assertThat(PUPPET.saidIn(room).get(0).text()).contains("请于今日18时前报送周小结");
+        await().atMost(Duration.ofSeconds(20)).until(() -> call("GET", notice, null).body().get("deliveries").get(0)
+                .get("status").asText().equals("SENT"));
+    }
+
+    /** WeChat takes no file from the bot: without a public base URL the room is told to ask the bureau for it. */
+    @Test
+    void aNoticeAttachmentBecomesALineSayingWhereToAskForIt() throws Exception {
+        Answer sent = postMultipart("/api/v1/notices", new MultipartBody()
+                .part("notice", "application/json", json.writeValueAsString(Map.of("title", "督办清单",
+                        "content", "请查收附件。", "targets", Map.of("chatIds", List.of(room)))))
+                .file("attachment", "督办清单.xlsx", "application/octet-stream", new byte[] {1, 2, 3}));
+        assertThat(sent.status()).as(sent.text()).isEqualTo(201);
+        String notice = "/api/v1/notices/" + sent.body().get("id").asLong();
+        await().atMost(Duration.ofSeconds(20)).until(() -> PUPPET.saidIn(room).size() == 2);
+        List<String> said = PUPPET.saidIn(room).stream().map(s -> s.text()).toList();
+        assertThat(said).anySatisfy(text -> assertThat(text).contains("请查收附件"))
+                .contains("［附件］督办清单.xlsx：请向执法局索取（机器人所在的群无法直接接收文件）");
         await().atMost(Duration.ofSeconds(20)).until(() -> call("GET", notice, null).body().get("deliveries").get(0)
                 .get("status").asText().equals("SENT"));
     }
