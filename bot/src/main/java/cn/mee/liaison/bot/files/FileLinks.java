@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -105,6 +106,8 @@ public class FileLinks {
                     Files.createLink(file, temp);
                 } catch (FileAlreadyExistsException anotherInstanceWon) {
                     // read theirs below
+                } catch (UnsupportedOperationException | FileSystemException noHardLinksHere) {
+                    moveUnlessThere(temp, file);
                 } finally {
                     Files.deleteIfExists(temp);
                 }
@@ -115,6 +118,14 @@ public class FileLinks {
         }
         key = k;
         return k;
+    }
+
+    private static void moveUnlessThere(Path temp, Path file) throws IOException {
+        try {
+            Files.move(temp, file);
+        } catch (FileAlreadyExistsException anotherInstanceWon) {
+            // read theirs
+        }
     }
 
     /** A download link and when it stops working. */
