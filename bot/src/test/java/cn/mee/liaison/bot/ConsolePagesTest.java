@@ -1,8 +1,10 @@
 package cn.mee.liaison.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -37,6 +39,7 @@ import cn.mee.liaison.storage.user.ConsoleRole;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -116,6 +119,11 @@ class ConsolePagesTest extends RunningBot {
         assertThat(paths).hasSize(1);
         assertThat(paths.get(0)).startsWith("notices/").endsWith("/" + name);
         assertThat(files.read(paths.get(0))).isEqualTo(bytes);
+        // the sandbox group shows the file by its name, as a member would see it, not where the bot keeps it
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(
+                        get("/api/v1/sandbox/chats/" + org.ordinaryChat() + "/messages")
+                                .with(user("staff").roles("BUREAU_STAFF")))
+                .andExpect(jsonPath("$[*].text", hasItem("［文件］" + name))));
 
         String refused = "退回-" + org.tag() + ".txt";
         mvc.perform(multipart("/notices").file(new MockMultipartFile("attachment", refused, "text/plain", bytes))

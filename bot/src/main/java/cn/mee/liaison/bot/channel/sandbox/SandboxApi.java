@@ -64,7 +64,7 @@ class SandboxApi {
     private List<BotLine> lines(List<OutboxMessage> said) {
         ZoneId zone = clock.getZone();
         return said.stream()
-                .map(m -> new BotLine(m.content(), m.sentAt().atZone(zone).toOffsetDateTime(), m.id(),
+                .map(m -> new BotLine(SandboxChat.shown(m), m.sentAt().atZone(zone).toOffsetDateTime(), m.id(),
                         m.purpose().name(), m.mentions()))
                 .toList();
     }

@@ -13,6 +13,7 @@ import cn.mee.liaison.storage.outbox.OutboxMessage;
 import cn.mee.liaison.storage.outbox.TargetType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,5 +96,10 @@ public class SandboxChat {
         if (value.length() > 128) {
             throw new BadRequest("invalid_request", field + "：过长（不超过 128 个字符）");
         }
+    }
+
+    /** What a member sees of a line the bot sent: its text, or a file by its name (not where the bot keeps it). */
+    static String shown(OutboxMessage said) {
+        return said.format().carriesFile() ? "［文件］" + Path.of(said.content()).getFileName() : said.content();
     }
 }

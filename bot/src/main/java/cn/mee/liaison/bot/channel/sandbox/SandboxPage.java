@@ -125,6 +125,6 @@ class SandboxPage {
     }
 
     private static Line bot(OutboxMessage m) {
-        return new Line("out-" + m.id(), "bot", "联络群机器人", m.content(), m.sentAt(), m.purpose().name());
+        return new Line("out-" + m.id(), "bot", "联络群机器人", SandboxChat.shown(m), m.sentAt(), m.purpose().name());
     }
 }
