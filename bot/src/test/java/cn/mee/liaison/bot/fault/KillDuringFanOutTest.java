@@ -32,9 +32,10 @@ import org.junit.jupiter.api.Test;
  * {@code kill -9} in the middle of a notice to many app group chats: the bot runs as its own process (test
  * classpath, {@code LiaisonBotApplication} as main) on MariaDB (or an H2 file), the fake WeCom in this JVM is the
  * platform. When about a third of the chats have the notice the process is killed with SIGKILL; a second process is
- * started on the same database and finishes the notice. Every chat has it once, except chats whose row was in
- * flight at the kill (sent to WeCom, not yet recorded): those may have it twice, and there are at most as many as
- * the worker's senders (8).
+ * started on the same database and finishes the notice. Every chat has it once, except chats whose send was in
+ * flight at the kill (sent to WeCom, not yet recorded): those may have it twice. Each sender thread has at most one
+ * send in flight, so there are at most as many such chats as the killed process's sender threads
+ * ({@code liaison.outbox.senders}, 8); the test asserts that bound and reports how many it saw.
  *
  * <p>The number of chats is {@code -Dliaison.faults.fanout-chats} (default 1000).
  */
@@ -116,9 +117,10 @@ class KillDuringFanOutTest {
         System.out.print(String.format(
                 "FAULT-REPORT kill -9 mid fan-out (%s): %d chats; killed after %.1f s with %d chats "
                         + "reached (%d rows claimed and unrecorded); second process up and done %.1f s after the "
-                        + "restart began; chats reached once %d, twice %d (all among the rows in flight), never %d%n",
+                        + "restart began; chats reached once %d, twice %d (all among the rows in flight; at most "
+                        + "%d allowed, one per sender thread), never %d%n",
                 TestDatabase.mysqlAvailable() ? "MariaDB" : "H2 file", CHATS, killedAfter, beforeKill,
-                inFlight.size(), finishedAfter, CHATS - reached.twice().size(), reached.twice().size(),
+                inFlight.size(), finishedAfter, CHATS - reached.twice().size(), reached.twice().size(), SENDERS,
                 CHATS - reached.chats()));
     }
 
