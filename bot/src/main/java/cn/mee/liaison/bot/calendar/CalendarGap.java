@@ -16,12 +16,14 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -47,11 +49,12 @@ public class CalendarGap {
     private final ContendedTransactions claims;
     private final Clock clock;
     private final MonthDay warnFrom;
+    private final MessageSource messages;
     private volatile LocalDate checkedOn;
 
     CalendarGap(WorkdayCalendar calendar, DirectoryCache directory, DispatchMapper events, Outbox outbox,
                 ContendedTransactions claims, Clock clock,
-                @Value("${liaison.calendar.warn-from:11-01}") String warnFrom) {
+                @Value("${liaison.calendar.warn-from:11-01}") String warnFrom, MessageSource messages) {
         this.calendar = calendar;
         this.directory = directory;
         this.events = events;
@@ -59,6 +62,7 @@ public class CalendarGap {
         this.claims = claims;
         this.clock = clock;
         this.warnFrom = DeadlineRulesConfiguration.monthDay("liaison.calendar.warn-from", warnFrom);
+        this.messages = messages;
     }
 
     /** The years missing now, this year first; empty when the calendar has what it needs. */
@@ -81,12 +85,14 @@ public class CalendarGap {
     }
 
     /** What the bureau is told: which year is missing, what that means and how to load it. */
-    static String text(List<Integer> years) {
-        String named = years.stream().map(y -> y + "年").collect(Collectors.joining("、"));
-        return "工作日历缺少" + named + "的法定节假日安排：没有安排的年份除周六、周日外每天都按工作日计，"
-                + "元旦、春节等假期也会照常催报每日调度。国务院办公厅公布节假日安排后，请在控制台\u201c工作日历\u201d"
-                + "页面上传该年文件（每行\u201c日期,类型,名称\u201d，如 2027-01-01,放假,元旦），或调用 "
-                + "POST /api/v1/calendar/import，或将文件放入数据目录的 calendar/ 下后重启。";
+    String text(List<Integer> years) {
+        String named = years.stream().map(y -> message("calendar.gap.year", String.valueOf(y)))
+                .collect(Collectors.joining("、"));
+        return message("calendar.gap.text", named);
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -121,7 +127,7 @@ public class CalendarGap {
             if (chats.isEmpty() || events.stagesDone(key, EVENT_KEY).contains(EVENT_STAGE)) {
                 continue;
             }
-            String text = "【工作日历提醒】" + text(List.of(year));
+            String text = message("calendar.gap.notice", text(List.of(year)));
             List<OutboxMessage> said = chats.stream().map(chat -> OutboxMessage.pending(chat.channel(),
                     TargetType.CHAT, chat.chatId(), MessageFormat.TEXT, text, null, Purpose.NOTICE, null, now))
                     .toList();
