@@ -3,10 +3,12 @@ package cn.mee.liaison.bot.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -31,6 +33,12 @@ public class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
+    private final MessageSource messages;
+
+    ApiErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(BadRequest.class)
     ResponseEntity<Map<String, Object>> badRequest(BadRequest e) {
         return body(HttpStatus.BAD_REQUEST, e.error(), e.getMessage());
@@ -45,58 +53,68 @@ public class ApiErrors {
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
         String where = "";
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            where = "（位置：" + path(mapping.getPath()) + "）";
+            where = message("api.error.malformed_json.where", path(mapping.getPath()));
         }
-        return body(HttpStatus.BAD_REQUEST, "malformed_json", "请求体不是有效的 JSON 或字段类型不对" + where);
+        return body(HttpStatus.BAD_REQUEST, "malformed_json", message("api.error.malformed_json", where));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
         return body(HttpStatus.BAD_REQUEST, "invalid_parameter",
-                "参数 " + e.getName() + " 的值\u201c" + e.getValue() + "\u201d无效");
+                message("api.error.invalid_parameter", e.getName(), String.valueOf(e.getValue())));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
-        return body(HttpStatus.BAD_REQUEST, "missing_parameter", "缺少参数 " + e.getParameterName());
+        return body(HttpStatus.BAD_REQUEST, "missing_parameter",
+                message("api.error.missing_parameter", e.getParameterName()));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<Map<String, Object>> missingPart(MissingServletRequestPartException e) {
-        return body(HttpStatus.BAD_REQUEST, "missing_parameter", "缺少部分 " + e.getRequestPartName());
+        return body(HttpStatus.BAD_REQUEST, "missing_parameter",
+                message("api.error.missing_part", e.getRequestPartName()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
         String message = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> f.getField() + "：" + f.getDefaultMessage()).collect(Collectors.joining("；"));
+                .map(f -> message("api.error.invalid_field", f.getField(), f.getDefaultMessage()))
+                .collect(Collectors.joining("；"));
         return body(HttpStatus.BAD_REQUEST, "invalid_request", message);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, Object>> forbidden(AccessDeniedException e) {
-        return body(HttpStatus.FORBIDDEN, "forbidden", "当前用户的角色无权执行此操作");
+        return body(HttpStatus.FORBIDDEN, "forbidden", message("api.error.forbidden"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-        return body(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "不支持的请求方法 " + e.getMethod());
+        return body(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+                message("api.error.method_not_allowed", e.getMethod()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "请求体应为 application/json");
+        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                message("api.error.unsupported_media_type"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e) {
-        return body(HttpStatus.NOT_FOUND, "not_found", "没有这个接口：" + e.getResourcePath());
+        return body(HttpStatus.NOT_FOUND, "not_found", message("api.error.no_such_endpoint", e.getResourcePath()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
         log.error("unexpected error answering an API request", e);
-        return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "服务器内部错误，请稍后重试");
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", message("api.error.internal_error"));
+    }
+
+    /** A message of i18n/messages.properties; the arguments are text, written as they are. */
+    private String message(String key, String... args) {
+        return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
     }
 
     private static String path(List<JsonMappingException.Reference> path) {
