@@ -88,13 +88,17 @@ class DirectoryImportTest extends RunningBot {
                 doc.bureauChats(), doc.bureauStaff());
         assertThatThrownBy(() -> importer.apply(bad, "test", "test"))
                 .isInstanceOfSatisfying(DirectoryRejected.class, e -> assertThat(e.problems())
-                        .extracting(DirectoryProblem::location).containsExactlyInAnyOrder(
-                                "rounds[0].end",
-                                "workGroups[3].kind",
-                                "workGroups[3].members[0].userId",
-                                "workGroups[3].members[1].role",
-                                "workGroups[3].chats[0].webhookKey",
-                                "workGroups[3].chats[1].chatId"));
+                        .extracting(DirectoryProblem::location, DirectoryProblem::message)
+                        .containsExactlyInAnyOrder(
+                                tuple("rounds[0].end", "结束日期 2026-10-01 早于开始日期 2026-11-01"),
+                                tuple("workGroups[3].kind", org.cityA() + "在" + org.round()
+                                        + "已有中心组\u201c保定市中心组\u201d，每个城市每轮只设一个中心组"),
+                                tuple("workGroups[3].members[0].userId", "缺少成员账号"),
+                                tuple("workGroups[3].members[1].role",
+                                        "角色\u201cBOSS\u201d无效，应为 LEADER（组长）或 MEMBER（组员）"),
+                                tuple("workGroups[3].chats[0].webhookKey", "WECOM_WEBHOOK 群聊必须填写 webhookKey"),
+                                tuple("workGroups[3].chats[1].chatId",
+                                        "群聊 SANDBOX/" + org.ordinaryChat() + " 在文件中出现了不止一次")));
         assertThat(cache.snapshot().unitNamed(org.unitA())).isEmpty();
         assertThat(cache.snapshot().roundNamed(org.round())).isEmpty();
     }

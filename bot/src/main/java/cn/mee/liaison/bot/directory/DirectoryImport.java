@@ -6,6 +6,7 @@ import cn.mee.liaison.storage.directory.Chat;
 import cn.mee.liaison.storage.directory.DirectoryMapper;
 import java.time.Clock;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,14 +23,16 @@ public class DirectoryImport {
     private final DirectoryCache cache;
     private final AuditTrail audit;
     private final Clock clock;
+    private final MessageSource messages;
 
     DirectoryImport(DirectoryMapper mapper, DirectoryStore store, DirectoryCache cache, AuditTrail audit,
-                    Clock clock) {
+                    Clock clock, MessageSource messages) {
         this.mapper = mapper;
         this.store = store;
         this.cache = cache;
         this.audit = audit;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /**
@@ -64,7 +67,7 @@ public class DirectoryImport {
     public ImportResult apply(DirectoryDocument document, Map<String, String> rows, String actor, String source) {
         long revision = mapper.lockRevision();
         DirectorySnapshot stored = store.load(revision);
-        ValidDirectory valid = new DirectoryValidator(stored, rows).validate(document);
+        ValidDirectory valid = new DirectoryValidator(stored, rows, messages).validate(document);
         DirectoryMerge merge = new DirectoryMerge(mapper, stored);
         merge.apply(valid);
         if (merge.changes() == 0) {

@@ -17,9 +17,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 
 /**
  * Checks a whole directory document against itself and the organisation already stored, and collects every
@@ -35,15 +37,17 @@ final class DirectoryValidator {
 
     private final DirectorySnapshot current;
     private final Map<String, String> rows;
+    private final MessageSource messages;
     private final List<DirectoryProblem> problems = new ArrayList<>();
 
     /**
      * @param rows where each entry came from when the document was read from a workbook ({@code workGroups[3]} →
      *             {@code 「工作组」表第5行}); empty for JSON
      */
-    DirectoryValidator(DirectorySnapshot current, Map<String, String> rows) {
+    DirectoryValidator(DirectorySnapshot current, Map<String, String> rows, MessageSource messages) {
         this.current = current;
         this.rows = rows;
+        this.messages = messages;
     }
 
     ValidDirectory validate(DirectoryDocument doc) {
@@ -73,19 +77,19 @@ final class DirectoryValidator {
             String at = "units[" + i + "]";
             DirectoryDocument.Unit unit = units.get(i);
             if (unit == null) {
-                problem(at, "条目为空");
+                problem(at, "empty_entry");
                 continue;
             }
-            String name = required(at + ".name", "单位名称", unit.name(), MAX_NAME);
+            String name = required(at + ".name", "unit_name", unit.name(), MAX_NAME);
             if (name != null && !seen.add(name)) {
-                problem(at + ".name", "单位\u201c" + name + "\u201d重复出现");
+                problem(at + ".name", "duplicate_unit", name);
             }
             String coordinatorId = null;
             String coordinatorName = null;
             if (unit.coordinator() != null) {
-                coordinatorId = required(at + ".coordinator.userId", "协调联络员账号", unit.coordinator().userId(),
+                coordinatorId = required(at + ".coordinator.userId", "coordinator_user_id", unit.coordinator().userId(),
                         MAX_ID);
-                coordinatorName = required(at + ".coordinator.name", "协调联络员姓名", unit.coordinator().name(),
+                coordinatorName = required(at + ".coordinator.name", "coordinator_name", unit.coordinator().name(),
                         MAX_ID);
             }
             valid.add(new UnitEntry(name, coordinatorId, coordinatorName));
@@ -100,25 +104,25 @@ final class DirectoryValidator {
             String at = "cities[" + i + "]";
             DirectoryDocument.City city = cities.get(i);
             if (city == null) {
-                problem(at, "条目为空");
+                problem(at, "empty_entry");
                 continue;
             }
-            String name = required(at + ".name", "城市名称", city.name(), MAX_NAME);
+            String name = required(at + ".name", "city_name", city.name(), MAX_NAME);
             if (name != null && !seen.add(name)) {
-                problem(at + ".name", "城市\u201c" + name + "\u201d重复出现");
+                problem(at + ".name", "duplicate_city", name);
             }
-            String lead = knownUnit(at + ".leadUnit", "牵头负责单位", city.leadUnit(), unitNames, true);
+            String lead = knownUnit(at + ".leadUnit", "lead_unit", city.leadUnit(), unitNames, true);
             List<String> coUnits = new ArrayList<>();
             for (int j = 0; j < city.coUnits().size(); j++) {
-                String co = knownUnit(at + ".coUnits[" + j + "]", "共同负责单位", city.coUnits().get(j), unitNames,
+                String co = knownUnit(at + ".coUnits[" + j + "]", "co_unit", city.coUnits().get(j), unitNames,
                         true);
                 if (co == null) {
                     continue;
                 }
                 if (co.equals(lead)) {
-                    problem(at + ".coUnits[" + j + "]", "单位\u201c" + co + "\u201d已是牵头负责单位，不能同时是共同负责单位");
+                    problem(at + ".coUnits[" + j + "]", "lead_also_co_unit", co);
                 } else if (coUnits.contains(co)) {
-                    problem(at + ".coUnits[" + j + "]", "共同负责单位\u201c" + co + "\u201d重复出现");
+                    problem(at + ".coUnits[" + j + "]", "duplicate_co_unit", co);
                 } else {
                     coUnits.add(co);
                 }
@@ -135,17 +139,17 @@ final class DirectoryValidator {
             String at = "rounds[" + i + "]";
             DirectoryDocument.Round round = rounds.get(i);
             if (round == null) {
-                problem(at, "条目为空");
+                problem(at, "empty_entry");
                 continue;
             }
-            String name = required(at + ".name", "轮次名称", round.name(), MAX_NAME);
+            String name = required(at + ".name", "round_name", round.name(), MAX_NAME);
             if (name != null && !seen.add(name)) {
-                problem(at + ".name", "轮次\u201c" + name + "\u201d重复出现");
+                problem(at + ".name", "duplicate_round", name);
             }
-            LocalDate start = date(at + ".start", "开始日期", round.start());
-            LocalDate end = date(at + ".end", "结束日期", round.end());
+            LocalDate start = date(at + ".start", "start", round.start());
+            LocalDate end = date(at + ".end", "end", round.end());
             if (start != null && end != null && end.isBefore(start)) {
-                problem(at + ".end", "结束日期 " + end + " 早于开始日期 " + start);
+                problem(at + ".end", "end_before_start", end, start);
             }
             valid.add(new RoundEntry(name, start, end));
         }
@@ -161,22 +165,22 @@ final class DirectoryValidator {
             String at = "workGroups[" + i + "]";
             DirectoryDocument.WorkGroup group = groups.get(i);
             if (group == null) {
-                problem(at, "条目为空");
+                problem(at, "empty_entry");
                 continue;
             }
-            String name = required(at + ".name", "工作组名称", group.name(), MAX_NAME);
-            String city = known(at + ".city", "城市", group.city(), cityNames);
-            String unit = knownUnit(at + ".unit", "包保单位", group.unit(), unitNames, true);
-            String round = known(at + ".round", "轮次", group.round(), roundNames);
-            GroupKind kind = choice(at + ".kind", "工作组类型", group.kind(), GroupKind.class,
-                    "CENTRAL（中心组）、ORDINARY（普通组）或 SPECIAL（特别组）");
+            String name = required(at + ".name", "group_name", group.name(), MAX_NAME);
+            String city = known(at + ".city", "city", group.city(), cityNames);
+            String unit = knownUnit(at + ".unit", "group_unit", group.unit(), unitNames, true);
+            String round = known(at + ".round", "round", group.round(), roundNames);
+            GroupKind kind = choice(at + ".kind", "group_kind", group.kind(), GroupKind.class,
+                    "group_kind");
             if (name != null && round != null && !seen.add(round + "\u0000" + name)) {
-                problem(at + ".name", "轮次\u201c" + round + "\u201d中已有名为\u201c" + name + "\u201d的工作组");
+                problem(at + ".name", "duplicate_group", round, name);
             }
             if (kind == GroupKind.CENTRAL && city != null && round != null) {
                 String other = centralGroupOf.putIfAbsent(city + "\u0000" + round, name);
                 if (other != null) {
-                    problem(at + ".kind", city + "在" + round + "已有中心组\u201c" + other + "\u201d，每个城市每轮只设一个中心组");
+                    problem(at + ".kind", "second_central_group", city, round, other);
                 }
             }
             List<MemberEntry> members = group.members() == null ? null : members(at, group.members());
@@ -193,15 +197,15 @@ final class DirectoryValidator {
             String at = groupAt + ".members[" + j + "]";
             DirectoryDocument.Member member = members.get(j);
             if (member == null) {
-                problem(at, "条目为空");
+                problem(at, "empty_entry");
                 continue;
             }
-            String userId = required(at + ".userId", "成员账号", member.userId(), MAX_ID);
-            String name = required(at + ".name", "成员姓名", member.name(), MAX_ID);
+            String userId = required(at + ".userId", "member_user_id", member.userId(), MAX_ID);
+            String name = required(at + ".name", "member_name", member.name(), MAX_ID);
             MemberRole role = member.role() == null || member.role().isBlank() ? MemberRole.MEMBER
-                    : choice(at + ".role", "角色", member.role(), MemberRole.class, "LEADER（组长）或 MEMBER（组员）");
+                    : choice(at + ".role", "member_role", member.role(), MemberRole.class, "member_role");
             if (userId != null && !seen.add(userId)) {
-                problem(at + ".userId", "成员账号\u201c" + userId + "\u201d在本组重复出现");
+                problem(at + ".userId", "duplicate_member", userId);
             }
             valid.add(new MemberEntry(userId, name, role));
         }
@@ -214,28 +218,27 @@ final class DirectoryValidator {
             String at = listAt + "[" + j + "]";
             DirectoryDocument.Chat chat = chats.get(j);
             if (chat == null) {
-                problem(at, "条目为空");
+                problem(at, "empty_entry");
                 continue;
             }
-            Channel channel = choice(at + ".channel", "渠道", chat.channel(), Channel.class,
-                    "SANDBOX、WECOM_ROBOT、WECOM_APPCHAT、WECOM_WEBHOOK 或 WECHATY");
-            String chatId = required(at + ".chatId", "群ID", chat.chatId(), MAX_CHAT_ID);
+            Channel channel = choice(at + ".channel", "channel", chat.channel(), Channel.class, "channel");
+            String chatId = required(at + ".chatId", "chat_id", chat.chatId(), MAX_CHAT_ID);
             String key = blankToNull(chat.webhookKey());
             if (channel != null && !channel.groupChat()) {
-                problem(at + ".channel", channel + "（" + channel.label() + "）不是群聊渠道，不能绑定为群聊");
+                problem(at + ".channel", "not_a_group_chat_channel", channel, channel.label());
             }
             if (channel == Channel.WECOM_WEBHOOK && key == null) {
-                problem(at + ".webhookKey", "WECOM_WEBHOOK 群聊必须填写 webhookKey");
+                problem(at + ".webhookKey", "webhook_key_missing");
             }
             if (channel != null && channel != Channel.WECOM_WEBHOOK && key != null) {
-                problem(at + ".webhookKey", "只有 WECOM_WEBHOOK 群聊才填写 webhookKey");
+                problem(at + ".webhookKey", "webhook_key_not_expected");
             }
             if (channel != null && chatId != null && !chatKeys.add(channel + "\u0000" + chatId)) {
-                problem(at + ".chatId", "群聊 " + channel + "/" + chatId + " 在文件中出现了不止一次");
+                problem(at + ".chatId", "duplicate_chat", channel, chatId);
             }
             String name = blankToNull(chat.name());
             if (name != null && name.length() > MAX_NAME) {
-                problem(at + ".name", "群名称超过 " + MAX_NAME + " 个字");
+                problem(at + ".name", "chat_name_too_long", MAX_NAME);
             }
             valid.add(new ChatEntry(channel, chatId, key, name));
         }
@@ -249,76 +252,92 @@ final class DirectoryValidator {
             String at = "bureauStaff[" + i + "]";
             DirectoryDocument.Person person = staff.get(i);
             if (person == null) {
-                problem(at, "条目为空");
+                problem(at, "empty_entry");
                 continue;
             }
-            String userId = required(at + ".userId", "账号", person.userId(), MAX_ID);
-            String name = required(at + ".name", "姓名", person.name(), MAX_ID);
+            String userId = required(at + ".userId", "staff_user_id", person.userId(), MAX_ID);
+            String name = required(at + ".name", "staff_name", person.name(), MAX_ID);
             if (userId != null && !seen.add(userId)) {
-                problem(at + ".userId", "执法局人员账号\u201c" + userId + "\u201d重复出现");
+                problem(at + ".userId", "duplicate_staff", userId);
             }
             valid.add(new StaffEntry(userId, name));
         }
         return valid;
     }
 
-    private String required(String at, String what, String value, int maxLength) {
+    /** @param field the field as the bundle names it: {@code directory.field.<field>} */
+    private String required(String at, String field, String value, int maxLength) {
         String v = blankToNull(value);
         if (v == null) {
-            problem(at, "缺少" + what);
+            problem(at, "missing", field(field));
             return null;
         }
         if (v.length() > maxLength) {
-            problem(at, what + "超过 " + maxLength + " 个字符");
+            problem(at, "too_long", field(field), maxLength);
             return null;
         }
         return v;
     }
 
-    private String known(String at, String what, String value, Set<String> names) {
-        String v = required(at, what, value, MAX_NAME);
+    private String known(String at, String field, String value, Set<String> names) {
+        String v = required(at, field, value, MAX_NAME);
         if (v != null && !names.contains(v)) {
-            problem(at, what + "\u201c" + v + "\u201d不存在（本文件和现有组织架构中都没有）");
+            problem(at, "unknown", field(field), v);
             return null;
         }
         return v;
     }
 
-    private String knownUnit(String at, String what, String value, Set<String> unitNames, boolean required) {
+    private String knownUnit(String at, String field, String value, Set<String> unitNames, boolean required) {
         if (!required && blankToNull(value) == null) {
             return null;
         }
-        return known(at, what, value, unitNames);
+        return known(at, field, value, unitNames);
     }
 
-    private LocalDate date(String at, String what, String value) {
-        String v = required(at, what, value, 20);
+    private LocalDate date(String at, String field, String value) {
+        String v = required(at, field, value, 20);
         if (v == null) {
             return null;
         }
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            problem(at, what + "\u201c" + v + "\u201d不是有效日期，应为 YYYY-MM-DD 格式，例如 2026-11-01");
+            problem(at, "invalid_date", field(field), v);
             return null;
         }
     }
 
-    private <E extends Enum<E>> E choice(String at, String what, String value, Class<E> type, String allowed) {
-        String v = required(at, what, value, 40);
+    /** @param allowed the values allowed as the bundle names them: {@code directory.allowed.<allowed>} */
+    private <E extends Enum<E>> E choice(String at, String field, String value, Class<E> type, String allowed) {
+        String v = required(at, field, value, 40);
         if (v == null) {
             return null;
         }
         try {
             return Enum.valueOf(type, v.toUpperCase());
         } catch (IllegalArgumentException e) {
-            problem(at, what + "\u201c" + v + "\u201d无效，应为 " + allowed);
+            problem(at, "invalid_choice", field(field), v, text("directory.allowed." + allowed));
             return null;
         }
     }
 
-    private void problem(String path, String message) {
-        problems.add(new DirectoryProblem(locate(path), message));
+    /** A problem of the bundle ({@code directory.problem.<problem>}) at a place in the document. */
+    private void problem(String path, String problem, Object... args) {
+        problems.add(new DirectoryProblem(locate(path), text("directory.problem." + problem, args)));
+    }
+
+    private String field(String field) {
+        return text("directory.field." + field);
+    }
+
+    /** A text of i18n/messages.properties, its arguments written as they are (a number as 1000, never 1,000). */
+    private String text(String key, Object... args) {
+        String[] written = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            written[i] = String.valueOf(args[i]);
+        }
+        return messages.getMessage(key, written, Locale.SIMPLIFIED_CHINESE);
     }
 
     /** The row an entry came from when there is one, else the path itself. */
