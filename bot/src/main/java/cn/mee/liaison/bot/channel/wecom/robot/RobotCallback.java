@@ -2,6 +2,7 @@ package cn.mee.liaison.bot.channel.wecom.robot;
 
 import cn.mee.liaison.bot.channel.wecom.WeComProperties;
 import cn.mee.liaison.bot.channel.wecom.callback.CallbackGuard;
+import cn.mee.liaison.bot.channel.wecom.callback.CallbackRejected;
 import cn.mee.liaison.bot.channel.wecom.callback.SignedCallback;
 import cn.mee.liaison.bot.channel.wecom.callback.TimedPipeline;
 import cn.mee.liaison.bot.channel.wecom.crypto.SealedReply;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,7 +66,9 @@ class RobotCallback extends SignedCallback {
                                     @RequestParam(required = false) String nonce,
                                     HttpServletRequest request) throws IOException {
         Opened opened = open(signature, timestamp, nonce, request, body -> parse(body).path("encrypt").asText(""));
-        Optional<InboundMessage> message = RobotMessages.read(parse(opened.plaintext()), opened.plaintext(), false);
+        JsonNode body = parse(opened.plaintext());
+        checkBotId(body);
+        Optional<InboundMessage> message = RobotMessages.read(body, opened.plaintext(), false);
         if (message.isEmpty()) {
             // nothing to file (an event): the nonce alone is recorded, within the budget too
             pipeline.within(settings.replyBudget(), () -> guard.accepted(opened.signed()));
@@ -80,6 +84,21 @@ class RobotCallback extends SignedCallback {
             return ResponseEntity.ok("");
         }
         return ResponseEntity.ok(sealed(OneAnswer.joined(outcome.get().given())));
+    }
+
+    /**
+     * A callback meant for another robot (its aibotid is not liaison.wecom.robot.bot-id, when that is set) is
+     * refused like any other: it was signed with this door's key, so the key is shared with another robot.
+     */
+    private void checkBotId(JsonNode body) {
+        if (settings.botId() == null || settings.botId().isBlank()) {
+            return;
+        }
+        String aibotid = body.path("aibotid").asText("");
+        if (!settings.botId().equals(aibotid)) {
+            throw new CallbackRejected(HttpStatus.FORBIDDEN, "aibotid '" + aibotid
+                    + "' is not liaison.wecom.robot.bot-id");
+        }
     }
 
     private JsonNode parse(String text) {
