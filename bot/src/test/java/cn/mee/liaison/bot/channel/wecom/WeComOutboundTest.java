@@ -3,6 +3,7 @@ package cn.mee.liaison.bot.channel.wecom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.mee.liaison.bot.channel.wecom.api.AccessTokens;
 import cn.mee.liaison.bot.channel.wecom.api.AppApi;
 import cn.mee.liaison.bot.channel.wecom.fake.Fault;
 import cn.mee.liaison.bot.channel.wechaty.WechatyProperties;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,6 +65,12 @@ class WeComOutboundTest extends WeComTestBase {
     OutboxMapper rows;
     @Autowired
     AppApi appApi;
+    @Autowired
+    AccessTokens tokens;
+    @Autowired
+    WeComProperties properties;
+    @Autowired
+    ApplicationContext context;
     @Autowired
     FileStore files;
     @Autowired
@@ -113,6 +121,47 @@ class WeComOutboundTest extends WeComTestBase {
         CLOCK.advance(Duration.ofSeconds(7200 - 240));
         appApi.sendToChat(bureauAppChat(), AppApi.payload(MessageFormat.TEXT, "到期前"));
         assertThat(WECOM.gettokenCalls()).isEqualTo(afterFirst + 2);
+        assertThat(WECOM.violations()).isEmpty();
+    }
+
+    /**
+     * Two instances of the bot (two token stores with their own cache and local lock, on the one database) find the
+     * token expired at the same moment: the app's row, locked for the gettoken call, makes one of them wait and
+     * take the token the other stored.
+     */
+    @Test
+    void twoInstancesRefreshAnExpiredTokenOnceBetweenThem() throws Exception {
+        WeComProperties.App app = properties.app();
+        AccessTokens first = tokens;
+        AccessTokens second = context.getAutowireCapableBeanFactory().createBean(AccessTokens.class);
+        assertThat(second).isNotSameAs(first);
+        String old = first.token(app);
+        assertThat(second.token(app)).isEqualTo(old);
+
+        CLOCK.advance(Duration.ofSeconds(7200));
+        int before = WECOM.gettokenCalls();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<CompletableFuture<String>> got = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                AccessTokens instance = i % 2 == 0 ? first : second;
+                got.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return instance.token(app);
+                }, pool));
+            }
+            start.countDown();
+            List<String> tokensGot = got.stream().map(CompletableFuture::join).distinct().toList();
+            assertThat(tokensGot).as("one token for both instances").hasSize(1).doesNotContain(old);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(WECOM.gettokenCalls()).as("one gettoken between the two instances").isEqualTo(before + 1);
         assertThat(WECOM.violations()).isEmpty();
     }
 
