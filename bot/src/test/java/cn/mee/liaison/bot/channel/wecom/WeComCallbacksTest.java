@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.mee.liaison.bot.channel.wecom.fake.FakeWeCom;
+import cn.mee.liaison.bot.channel.wecom.fake.Fault;
 import cn.mee.liaison.bot.channel.wecom.fake.Recorded;
 import cn.mee.liaison.storage.directory.Channel;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -208,5 +209,39 @@ class WeComCallbacksTest extends WeComTestBase {
                 .anyMatch(r -> r.json().path("chatid").asText().equals(chatId))).isTrue();
         JsonNode directory = call("GET", "/api/v1/directory", null).body();
         assertThat(directory.toString()).contains(chatId).contains("WECOM_APPCHAT");
+    }
+
+    @Test
+    void creatingAnAppGroupChatWaitsOutABusyWeComForAWhile() {
+        // 45009 once: tried again after a pause, and created
+        WECOM.failNext("/cgi-bin/appchat/create", Fault.errcode(45009), 1);
+        Answer created = call("POST", "/api/v1/wecom/appchats",
+                Map.of("round", "轮次-" + tag, "workGroup", "保定市第一组"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(WECOM.received("/cgi-bin/appchat/create")).hasSize(2);
+        assertThat(WECOM.accepted("/cgi-bin/appchat/create")).hasSize(1);
+        assertThat(WECOM.appChatMembers(created.body().get("chatId").asText()))
+                .containsExactlyInAnyOrder(leader(), member());
+
+        // busy for longer than a user is kept waiting: a few attempts, then a clear refusal, nothing bound
+        WECOM.reset();
+        WECOM.alwaysFail("/cgi-bin/appchat/create", Fault.errcode(-1));
+        Answer refused = call("POST", "/api/v1/wecom/appchats",
+                Map.of("round", "轮次-" + tag, "workGroup", "保定市第一组"));
+        WECOM.clearFaults();
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.body().get("message").asText()).startsWith("企业微信繁忙，10 秒内尝试")
+                .contains("请稍后再试").contains("-1");
+        assertThat(WECOM.received("/cgi-bin/appchat/create")).hasSizeBetween(2, 5);
+        assertThat(WECOM.accepted("/cgi-bin/appchat/create")).isEmpty();
+
+        // no answer at all: WeCom may have created it, so it is not created again
+        WECOM.reset();
+        WECOM.failNext("/cgi-bin/appchat/create", Fault.timeout(), 1);
+        Answer timedOut = call("POST", "/api/v1/wecom/appchats",
+                Map.of("round", "轮次-" + tag, "workGroup", "保定市第一组"));
+        assertThat(timedOut.status()).isEqualTo(502);
+        assertThat(WECOM.received("/cgi-bin/appchat/create")).hasSize(1);
+        assertThat(WECOM.violations()).isEmpty();
     }
 }

@@ -40,6 +40,14 @@ public class WeComFailure extends RuntimeException {
         return errcode;
     }
 
+    /**
+     * WeCom (or the HTTP server in front of it) answered: an errcode, an HTTP status, a body that is not JSON. A call
+     * that got no answer (a timeout, a dropped connection) may have been carried out all the same.
+     */
+    public boolean answered() {
+        return getCause() == null;
+    }
+
     /** WeCom's own codes for "too many calls" (45009 api freq, 45033 concurrency). */
     public boolean rateLimited() {
         return errcode == 45009 || errcode == 45033;

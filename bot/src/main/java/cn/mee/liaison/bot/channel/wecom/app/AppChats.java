@@ -1,5 +1,6 @@
 package cn.mee.liaison.bot.channel.wecom.app;
 
+import cn.mee.liaison.bot.channel.wecom.WeComDelivery;
 import cn.mee.liaison.bot.channel.wecom.api.AppApi;
 import cn.mee.liaison.bot.directory.DirectoryCache;
 import cn.mee.liaison.bot.directory.DirectoryImport;
@@ -10,6 +11,8 @@ import cn.mee.liaison.storage.directory.GroupMember;
 import cn.mee.liaison.storage.directory.MemberRole;
 import cn.mee.liaison.storage.directory.WorkGroup;
 import cn.mee.liaison.storage.outbox.MessageFormat;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -17,19 +20,25 @@ import org.springframework.stereotype.Service;
 /**
  * Creates a WeCom group chat for a work group through the self-built app (appchat/create), with the group's members
  * and its leader as owner, binds it to the group as a WECOM_APPCHAT chat, and says hello in it (WeCom shows a new
- * group only after its first message).
+ * group only after its first message). While WeCom answers that it is busy (45009, -1, 5xx), creating is tried
+ * again with backoff for up to 10 s, then refused with a message saying so.
  */
 @Service
 public class AppChats {
 
+    /** How long a console user may be kept waiting while WeCom is busy. */
+    private static final Duration CREATE_WITHIN = Duration.ofSeconds(10);
+
     private final AppApi api;
     private final DirectoryCache directory;
     private final DirectoryImport binding;
+    private final Clock clock;
 
-    AppChats(AppApi api, DirectoryCache directory, DirectoryImport binding) {
+    AppChats(AppApi api, DirectoryCache directory, DirectoryImport binding, Clock clock) {
         this.api = api;
         this.directory = directory;
         this.binding = binding;
+        this.clock = clock;
     }
 
     /** @return the new chat's id */
@@ -47,7 +56,8 @@ public class AppChats {
         }
         Optional<String> owner = s.membersOf(group.id()).stream().filter(m -> m.role() == MemberRole.LEADER)
                 .map(GroupMember::userId).findFirst();
-        String chatId = api.createChat(groupName + "工作联络群", owner.orElse(members.get(0)), members, null);
+        String chatId = WeComDelivery.whileWaitedOn(() -> api.createChat(groupName + "工作联络群",
+                owner.orElse(members.get(0)), members, null), CREATE_WITHIN, clock);
         binding.bindChat(group.id(), Channel.WECOM_APPCHAT, chatId, groupName + "工作联络群", actor);
         api.sendToChat(chatId, AppApi.payload(MessageFormat.TEXT,
                 "本群由联络群机器人创建，用于" + groupName + "与执法局的工作联络。发送“帮助”查看可用命令。"));
