@@ -19,7 +19,6 @@ import cn.mee.liaison.storage.outbox.OutboxMapper;
 import cn.mee.liaison.storage.outbox.OutboxMessage;
 import cn.mee.liaison.storage.outbox.OutboxStatus;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,9 +55,6 @@ class OneTransactionAnswerTest extends WeComTestBase {
 
     @Autowired
     OutboxWorker worker;
-
-    @Autowired
-    MeterRegistry meters;
 
     @Value("${liaison.filing.committers:4}")
     int committers;

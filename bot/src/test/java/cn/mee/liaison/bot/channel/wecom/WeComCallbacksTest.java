@@ -8,8 +8,6 @@ import cn.mee.liaison.bot.channel.wecom.fake.Fault;
 import cn.mee.liaison.bot.channel.wecom.fake.Recorded;
 import cn.mee.liaison.storage.directory.Channel;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The WeCom callback doors end to end against the fake WeCom: the intelligent robot in webhook mode and the
@@ -27,9 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * every kind of bad callback refused with nothing filed.
  */
 class WeComCallbacksTest extends WeComTestBase {
-
-    @Autowired
-    MeterRegistry meters;
 
     // --- URL verification --------------------------------------------------------------------------------------
 
@@ -118,23 +112,17 @@ class WeComCallbacksTest extends WeComTestBase {
 
     @Test
     void aCallbackForAnotherRobotIsRefusedAndLeavesNothing() {
-        double refusedBefore = refusedRobotCallbacks(403);
+        double refusedBefore = refusedCount("403");
         String body = robotText("other-bot-" + tag, "日报 检查企业3家").replace("\"aibotid\":\"bot-1\"",
                 "\"aibotid\":\"bot-2\"");
         assertThat(robot.post("/wecom/robot/callback", robot.robot(body)).status()).isEqualTo(403);
         String without = robotText("no-bot-" + tag, "日报 检查企业3家").replace("\"aibotid\":\"bot-1\",", "");
         assertThat(robot.post("/wecom/robot/callback", robot.robot(without)).status()).isEqualTo(403);
         assertThat(filed(robotChat())).isZero();
-        assertThat(refusedRobotCallbacks(403)).isEqualTo(refusedBefore + 2);
+        assertThat(refusedCount("403")).isEqualTo(refusedBefore + 2);
         assertThat(robot.post("/wecom/robot/callback", robot.robot(robotText("own-bot-" + tag, "收到"))).status())
                 .isEqualTo(200);
         assertThat(filed(robotChat())).isEqualTo(1);
-    }
-
-    private double refusedRobotCallbacks(int status) {
-        Counter counter = meters.find("liaison.wecom.callbacks.refused").tag("door", "ROBOT")
-                .tag("status", String.valueOf(status)).counter();
-        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -16,6 +16,7 @@ import cn.mee.liaison.bot.support.RunningBot;
 import cn.mee.liaison.storage.message.FiledMessageMapper;
 import cn.mee.liaison.storage.message.MessageQuery;
 import cn.mee.liaison.testsupport.OffsetClock;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -84,6 +85,9 @@ abstract class WeComTestBase extends RunningBot {
 
     @Autowired
     FiledMessageMapper messages;
+
+    @Autowired
+    MeterRegistry meters;
 
     protected final String tag = UUID.randomUUID().toString().substring(0, 8);
     protected SignedCallbacks robot;
@@ -156,6 +160,12 @@ abstract class WeComTestBase extends RunningBot {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Robot callbacks refused with this HTTP status so far, as the metric counts them. */
+    double refusedCount(String status) {
+        var counter = meters.find("liaison.wecom.callbacks.refused").tags("door", "ROBOT", "status", status).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     long filed(String chatId) {
