@@ -19,6 +19,14 @@ class ApiErrorsTest extends RunningBot {
                 "请求体应为 application/json");
     }
 
+    @Test
+    void aPathOrMethodNoControllerTakesIsAnsweredInTheSameForm() {
+        assertError(call("GET", "/api/v1/no-such-thing", null), 404, "not_found",
+                "没有这个接口：/api/v1/no-such-thing");
+        Answer delete = call("DELETE", "/api/v1/calendar", null);
+        assertError(delete, 405, "method_not_allowed", "不支持的请求方法 DELETE");
+    }
+
     private static void assertError(Answer answer, int status, String error, String message) {
         assertThat(answer.status()).as(answer.text()).isEqualTo(status);
         assertThat(answer.body().get("error").asText()).isEqualTo(error);
