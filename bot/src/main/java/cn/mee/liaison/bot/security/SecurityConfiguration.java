@@ -10,8 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
@@ -103,24 +105,26 @@ public class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain attachmentLinks(HttpSecurity http) throws Exception {
-        http.securityMatcher("/files/notice/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/files/notice/*/*").permitAll()
-                        .anyRequest().denyAll())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable());
-        return http.build();
+        return withoutLogin(http, "/files/notice/**",
+                open -> open.requestMatchers(HttpMethod.GET, "/files/notice/*/*").permitAll());
     }
 
     @Bean
     @Order(4)
     SecurityFilterChain actuator(HttpSecurity http) throws Exception {
-        http.securityMatcher("/actuator/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-                                "/actuator/info").permitAll()
-                        .anyRequest().denyAll())
+        return withoutLogin(http, "/actuator/**", open -> open.requestMatchers("/actuator/health",
+                "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll());
+    }
+
+    /** A chain under {@code scope} nobody logs in to: what {@code open} permits goes through, the rest is refused. */
+    private static SecurityFilterChain withoutLogin(HttpSecurity http, String scope,
+            Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> open)
+            throws Exception {
+        http.securityMatcher(scope)
+                .authorizeHttpRequests(auth -> {
+                    open.customize(auth);
+                    auth.anyRequest().denyAll();
+                })
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable());

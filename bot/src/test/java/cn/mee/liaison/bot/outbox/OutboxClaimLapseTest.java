@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
 
 /**
  * A worker held up between its claim and its send (a long pause, a slow pacing transaction) must not send a row whose
@@ -43,10 +42,7 @@ class OutboxClaimLapseTest {
         Map<String, Object> properties = BotContexts.base("claim-lapse-"
                 + UUID.randomUUID().toString().substring(0, 8));
         properties.putAll(TestDatabase.preferredProperties());
-        context = BotContexts.start(properties, CLOCK);
-        // the bot's own poller stops, so that only the test's worker takes rows
-        OutboxWorker own = context.getBean(OutboxWorker.class);
-        context.getBean(ScheduledAnnotationBeanPostProcessor.class).postProcessBeforeDestruction(own, "outboxWorker");
+        context = BotContexts.startWithoutOutboxPoller(properties, CLOCK);
         claims = context.getBean(OutboxClaims.class);
         ChatDoor recording = new ChatDoor() {
             @Override

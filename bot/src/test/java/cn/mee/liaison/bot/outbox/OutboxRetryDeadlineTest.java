@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
 
 /**
  * Transient failures are retried up to {@code liaison.outbox.retry-deadline} (24 h) after a row first fell due, then
@@ -40,10 +39,7 @@ class OutboxRetryDeadlineTest {
         Map<String, Object> properties = BotContexts.base("retry-deadline-"
                 + UUID.randomUUID().toString().substring(0, 8));
         properties.putAll(TestDatabase.preferredProperties());
-        context = BotContexts.start(properties, CLOCK);
-        // the bot's own poller stops, so that only the test's worker takes rows
-        OutboxWorker own = context.getBean(OutboxWorker.class);
-        context.getBean(ScheduledAnnotationBeanPostProcessor.class).postProcessBeforeDestruction(own, "outboxWorker");
+        context = BotContexts.startWithoutOutboxPoller(properties, CLOCK);
         ChatDoor busy = new ChatDoor() {
             @Override
             public Channel channel() {

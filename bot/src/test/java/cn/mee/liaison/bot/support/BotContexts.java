@@ -1,11 +1,13 @@
 package cn.mee.liaison.bot.support;
 
 import cn.mee.liaison.bot.LiaisonBotApplication;
+import cn.mee.liaison.bot.outbox.OutboxWorker;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
 
 /**
  * Starts a whole bot in this JVM with its own settings, as a deployment would (every setting as a command-line
@@ -36,5 +38,13 @@ public final class BotContexts {
         return new SpringApplicationBuilder(LiaisonBotApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
                 .run(args);
+    }
+
+    /** A bot whose own outbox poller is stopped, so that only the test's worker takes rows. */
+    public static ConfigurableApplicationContext startWithoutOutboxPoller(Map<String, ?> properties, Clock clock) {
+        ConfigurableApplicationContext context = start(properties, clock);
+        OutboxWorker own = context.getBean(OutboxWorker.class);
+        context.getBean(ScheduledAnnotationBeanPostProcessor.class).postProcessBeforeDestruction(own, "outboxWorker");
+        return context;
     }
 }
