@@ -72,16 +72,11 @@ class InstanceCrashTest {
     }
 
     private ConfigurableApplicationContext start(String name, Map<String, String> connection) {
-        Map<String, Object> properties = BotContexts.base("crash-" + tag + "-" + name);
-        properties.putAll(connection);
+        Map<String, Object> properties = BotContexts.clusterMember("crash-" + tag + "-" + name,
+                "liaison-crash-" + tag, connection);
+        properties.putAll(BotContexts.wecomApp(wecom, CORP, SECRET));
         properties.put("liaison.deadlines.tick-cron", "* * * * * ?");
-        properties.put("spring.quartz.properties.org.quartz.scheduler.instanceName", "liaison-crash-" + tag);
-        properties.put("spring.quartz.properties.org.quartz.jobStore.isClustered", "true");
         properties.put("spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval", "1000");
-        properties.put("liaison.wecom.api-base-url", wecom.apiBaseUrl());
-        properties.put("liaison.wecom.app.corp-id", CORP);
-        properties.put("liaison.wecom.app.agent-id", String.valueOf(FakeWeCom.DEFAULT_AGENT_ID));
-        properties.put("liaison.wecom.app.secret", SECRET);
         properties.put("liaison.outbox.poll-interval", "200ms");
         properties.put("liaison.outbox.senders", String.valueOf(SENDERS));
         // twenty group-chat messages a minute of the clock: the notice takes three of the test's days

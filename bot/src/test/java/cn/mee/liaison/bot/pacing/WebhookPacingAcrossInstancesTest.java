@@ -61,14 +61,9 @@ class WebhookPacingAcrossInstancesTest {
     }
 
     private ConfigurableApplicationContext start(String name) {
-        Map<String, Object> properties = BotContexts.base("pace-" + tag + "-" + name);
-        properties.putAll(database.directProperties());
-        properties.put("spring.quartz.properties.org.quartz.scheduler.instanceName", "liaison-pace-" + tag);
-        properties.put("spring.quartz.properties.org.quartz.jobStore.isClustered", "true");
-        properties.put("liaison.wecom.api-base-url", wecom.apiBaseUrl());
-        properties.put("liaison.wecom.app.corp-id", CORP);
-        properties.put("liaison.wecom.app.agent-id", String.valueOf(FakeWeCom.DEFAULT_AGENT_ID));
-        properties.put("liaison.wecom.app.secret", SECRET);
+        Map<String, Object> properties = BotContexts.clusterMember("pace-" + tag + "-" + name,
+                "liaison-pace-" + tag, database.directProperties());
+        properties.putAll(BotContexts.wecomApp(wecom, CORP, SECRET));
         properties.put("liaison.outbox.poll-interval", "100ms");
         // small batches, so that both instances hold claims on the notice's rows at the same time
         properties.put("liaison.outbox.batch-size", "5");

@@ -1,6 +1,7 @@
 package cn.mee.liaison.bot.support;
 
 import cn.mee.liaison.bot.LiaisonBotApplication;
+import cn.mee.liaison.bot.channel.wecom.fake.FakeWeCom;
 import cn.mee.liaison.bot.outbox.OutboxWorker;
 import java.time.Clock;
 import java.util.HashMap;
@@ -30,6 +31,22 @@ public final class BotContexts {
         properties.put("liaison.cases.digest-cron", "");
         properties.put("spring.quartz.properties.org.quartz.scheduler.instanceName", "liaison-" + name);
         return properties;
+    }
+
+    /** {@link #base} for one instance of a Quartz cluster that several bots form on one database. */
+    public static Map<String, Object> clusterMember(String name, String cluster, Map<String, String> connection) {
+        Map<String, Object> properties = base(name);
+        properties.putAll(connection);
+        properties.put("spring.quartz.properties.org.quartz.scheduler.instanceName", cluster);
+        properties.put("spring.quartz.properties.org.quartz.jobStore.isClustered", "true");
+        return properties;
+    }
+
+    /** The self-built app's settings pointing at a fake WeCom. */
+    public static Map<String, Object> wecomApp(FakeWeCom wecom, String corp, String secret) {
+        return Map.of("liaison.wecom.api-base-url", wecom.apiBaseUrl(), "liaison.wecom.app.corp-id", corp,
+                "liaison.wecom.app.agent-id", String.valueOf(FakeWeCom.DEFAULT_AGENT_ID),
+                "liaison.wecom.app.secret", secret);
     }
 
     public static ConfigurableApplicationContext start(Map<String, ?> properties, Clock clock) {
